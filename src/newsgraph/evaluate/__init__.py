@@ -1,0 +1,1 @@
+"""Scoring newsgraph against gold annotations (`newsgraph eval`)."""

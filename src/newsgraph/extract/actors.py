@@ -1,0 +1,624 @@
+"""The actor layer: one real-world actor becomes one actor holding all its mentions.
+
+Steps, in order (each a method below):
+1. knowledge-base names found in the text (`_match_kb`);
+2. spaCy's named entities, with their known failures mended (`_named_entities`):
+   a name cut at a particle or a hyphen is extended along its compound chain, a leading
+   title or determiner is trimmed;
+3. the two merged, longest span first, knowledge base first on ties (`_merge`);
+4. each span read as a mention (`_read_span`): a KB actor, a person, an organization, a
+   place; demonyms and capitals are read by their role in the sentence;
+5. noun phrases that describe actors without naming them (`_noun_phrases`): a country's
+   government, a body of a state, a group that acts, a title that refers back to a person;
+6. acronyms the text defines ("Tehreek-e-Taliban Pakistan (TTP)") (`_acronyms`);
+7. people: full names, surnames, roles from appositions and pre-modifiers (`roles.py`);
+8. coreference of titles and pronouns (`coref.py`);
+9. each actor's final type, country, sector and roles on the article's date (`_finish`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .. import lexicon
+from ..kb.base import KnowledgeBase, NameEntry
+from ..kb.names import chunk_words, is_all_capitals, is_capitalized, name_words, slug
+from ..kb.records import ActorRecord
+from ..model import Actor, Mention
+from . import coref, roles
+from .syntax import is_agentive, is_subject, noun_phrase_start, quote_mask, sentence_index, strip_span
+
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+KIND_ORDER = {"name": 0, "alias": 1, "acronym": 2, "capital": 3, "demonym": 4}
+TYPE_ORDER = {"state": 0, "igo": 1, "armed_group": 2, "organization": 3, "person": 4, "location": 5, "group": 6}
+EXCLUDED_GROUP_DETS = frozenset({"any", "no", "every", "each", "these", "those", "this", "that", "such", "a", "an", "some", "which", "what", "whose"})
+NAME_STOP_DETS = frozenset({"the", "other", "some", "many", "several", "all", "both", "most", "various", "certain", "few"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+@dataclass(slots=True)
+class MentionRef:
+    """A mention tied to tokens [start, end), for the later stages."""
+
+    start: int
+    end: int
+    actor: str
+    kind: str
+
+
+@dataclass
+class ActorBuild:
+    """An actor while the layer is still gathering what the article says of it."""
+
+    key: str
+    name: str
+    type: str
+    country: str | None = None
+    sector: str | None = None
+    record: ActorRecord | None = None
+    roles: list[str] = field(default_factory=list)
+    role_sectors: list[str] = field(default_factory=list)
+    mentions: list[MentionRef] = field(default_factory=list)
+    agentive: bool = False
+    role_families: set[str] = field(default_factory=set)
+
+
+@dataclass
+class DocActors:
+    """What the actor layer found in one document."""
+
+    actors: dict[str, ActorBuild]
+    mentions: list[MentionRef]
+    token_mention: list[int]  # per token: index into `mentions` of the innermost mention, or -1
+    day: dt.date | None = None
+
+    def mention_at(self, token_index: int) -> MentionRef | None:
+        index = self.token_mention[token_index] if 0 <= token_index < len(self.token_mention) else -1
+        return self.mentions[index] if index >= 0 else None
+
+    def actor_at(self, token_index: int) -> str | None:
+        mention = self.mention_at(token_index)
+        return mention.actor if mention else None
+
+
+class ActorLayer:
+    """Finds the actors of a parsed document. Build once, call per document."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.titles = lexicon.phrases("titles.tsv", 3)
+        self.bodies = lexicon.phrases("bodies.tsv", 3)
+        self.governments = lexicon.phrases("government.tsv", 1)
+        self.groups = lexicon.phrases("groups.tsv", 3)
+        self.armed_modifiers = lexicon.words("armed_modifiers.txt")
+        self.territory = lexicon.phrases("territory.txt", 1)
+        self.particles = lexicon.words("name_particles.txt")
+        self.title_words = frozenset(word for term in self.titles.rows for word in term.split())
+
+    # ------------------------------------------------------------------ entry point
+    def __call__(self, doc: Doc, day: dt.date | None = None) -> DocActors:
+        run = _Run(self, doc, day)
+        return run.result()
+
+
+class _Run:
+    """One document's pass through the layer (holds the per-document state)."""
+
+    def __init__(self, layer: ActorLayer, doc: Doc, day: dt.date | None):
+        self.layer = layer
+        self.kb = layer.kb
+        self.doc = doc
+        self.day = day
+        self.lowers = [token.lower_ for token in doc]
+        self.sent = sentence_index(doc)
+        self.in_quote = quote_mask(doc)
+        self.actors: dict[str, ActorBuild] = {}
+        self.mentions: list[MentionRef] = []
+        self.taken = [False] * len(doc)  # tokens inside an accepted name span
+        self.demonym_country: dict[int, str] = {}  # token index of a demonym -> country code
+        self.state_tokens: dict[int, str] = {}  # token index inside a state mention -> state actor key
+        self.person_names: list[MentionRef] = []
+        self.title_refs: list[coref.TitleRef] = []
+
+    # ------------------------------------------------------------------ orchestration
+    def result(self) -> DocActors:
+        spans = self._merge(self._match_kb(), self._named_entities())
+        for span in spans:
+            self._read_span(*span)
+        self._acronyms()
+        self._noun_phrases()
+        roles.attach_people(self)
+        coref.resolve(self)
+        self._finish()
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        token_mention = [-1] * len(self.doc)
+        # Longer mentions first, so that the innermost mention of a token wins.
+        for index in sorted(range(len(self.mentions)), key=lambda i: -(self.mentions[i].end - self.mentions[i].start)):
+            mention = self.mentions[index]
+            for i in range(mention.start, mention.end):
+                token_mention[i] = index
+        return DocActors(self.actors, self.mentions, token_mention, self.day)
+
+    # ------------------------------------------------------------------ 1. knowledge base
+    def _match_kb(self) -> list[tuple[int, int, str, object]]:
+        """Longest knowledge-base names, aligned on token boundaries."""
+        words: list[str] = []
+        word_token: list[int] = []
+        for token in self.doc:
+            if token.is_space:
+                continue
+            for word in chunk_words(token.text):
+                words.append(word)
+                word_token.append(token.i)
+        matcher = self.kb.matcher
+        found = []
+        i = 0
+        count = len(words)
+        while i < count:
+            match = matcher.longest_match(words, i) if words[i] in matcher.longest else None
+            if match is None:
+                i += 1
+                continue
+            length, entries = match
+            first = word_token[i]
+            last = word_token[i + length - 1]
+            aligned = (i == 0 or word_token[i - 1] != first) and (i + length == count or word_token[i + length] != last)
+            if aligned:
+                text = self.doc[first : last + 1].text
+                usable = [e for e in entries if (is_all_capitals(text) if e.capitals_only else is_capitalized(text))]
+                if usable:
+                    found.append((first, last + 1, "kb", usable))
+                    i += length
+                    continue
+            i += 1
+        return found
+
+    # ------------------------------------------------------------------ 2. named entities
+    def _named_entities(self) -> list[tuple[int, int, str, object]]:
+        found = []
+        doc = self.doc
+        for ent in doc.ents:
+            label = ent.label_
+            if label not in NER_LABELS:
+                continue
+            start, end = ent.start, ent.end
+            if label in ("PERSON", "ORG"):
+                start, end = self._extend_name(start, end)
+            if label == "PERSON":
+                while start < end - 1 and (self.lowers[start] in self.layer.title_words or doc[start].pos_ not in ("PROPN", "X")):
+                    start += 1
+            start, end = strip_span(doc, start, end)
+            if start < end:
+                found.append((start, end, "ner", label))
+        return found
+
+    def _extend_name(self, start: int, end: int) -> tuple[int, int]:
+        """Mend names the statistical model cuts short: "Anwaar" -> "Anwaar ul Haq Kakar",
+        "Tehreek" -> "Tehreek-e-Taliban Pakistan". A name whose last token is a compound of a
+        proper noun further right is extended along that compound chain to its head, and
+        over name particles and hyphens on the way."""
+        doc = self.doc
+        last = doc[end - 1]
+        head = last.head
+        for _ in range(6):
+            if last.dep_ != "compound" or head.i <= last.i or head.pos_ != "PROPN" or head.i - end > 6:
+                break
+            between = doc[end : head.i]
+            if not all(self._name_filler(t) for t in between):
+                break
+            end = head.i + 1
+            last, head = head, head.head
+        return start, end
+
+    def _name_filler(self, token: Token) -> bool:
+        return token.pos_ == "PROPN" or token.text == "-" or token.lower_ in self.layer.particles
+
+    # ------------------------------------------------------------------ 3. merge
+    def _merge(self, kb_spans, ner_spans):
+        candidates = kb_spans + ner_spans
+        candidates.sort(key=lambda c: (-(c[1] - c[0]), 0 if c[2] == "kb" else 1, c[0]))
+        accepted = []
+        taken = self.taken
+        for start, end, origin, info in candidates:
+            if any(taken[start:end]):
+                continue
+            for i in range(start, end):
+                taken[i] = True
+            accepted.append((start, end, origin, info))
+        accepted.sort(key=lambda c: c[0])
+        return accepted
+
+    # ------------------------------------------------------------------ 4. read spans
+    def _read_span(self, start: int, end: int, origin: str, info) -> None:
+        doc = self.doc
+        root = doc[start:end].root
+        if origin == "kb":
+            entry = self._best_entry(info)
+            record = self.kb.records[entry.actor_id]
+            if entry.kind == "demonym":
+                self._demonym(start, end, record)
+            elif entry.kind == "capital" and not self._acts(root):
+                self._place(start, end, doc[start:end].text, record.country)
+            else:
+                kind = "metonym" if entry.kind == "capital" else entry.kind
+                self.add_mention(self._kb_actor(record), start, end, kind, agentive=self._acts(root))
+            return
+        text = doc[start:end].text
+        if info == "PERSON":
+            mention = MentionRef(start, end, "", "name")
+            self.person_names.append(mention)
+        elif info == "ORG":
+            key = slug(text)
+            actor = self.actors.get(key) or self._new_actor(key, text, self._org_type(start, end))
+            self.add_mention(actor, start, end, "name", agentive=True)
+        elif info in ("GPE", "LOC"):
+            self._place(start, end, text, None)
+        elif info == "NORP":
+            pass  # nationalities and religions: attributes of other phrases, not actors themselves
+
+    def _best_entry(self, entries: list[NameEntry]) -> NameEntry:
+        def rank(entry: NameEntry):
+            record = self.kb.records[entry.actor_id]
+            return (KIND_ORDER.get(entry.kind, 9), TYPE_ORDER.get(record.type, 9))
+
+        return min(entries, key=rank)
+
+    def _acts(self, token: Token) -> bool:
+        return is_agentive(token)
+
+    def _demonym(self, start: int, end: int, state: ActorRecord) -> None:
+        """"Afghan soil" is the country as a place; "Afghan government", "Pakistani senator",
+        "Iranian officials" take the country as an attribute (read by the noun-phrase step)."""
+        doc = self.doc
+        token = doc[end - 1]
+        head = token.head
+        if state.country:
+            self.demonym_country[token.i] = state.country
+            for i in range(start, end):
+                self.demonym_country[i] = state.country
+        if token.dep_ in ("amod", "compound") and head.i > token.i:
+            match = self.layer.territory.ending_at(self.lowers, head.i)
+            if match and head.i - match[0] + 1 == end:
+                actor = self._kb_actor(state)
+                self.add_mention(actor, start, head.i + 1, "demonym", agentive=False)
+
+    def _place(self, start: int, end: int, text: str, country: str | None) -> None:
+        records = self.kb.lookup(text)
+        record = records[0] if records else None
+        if record is not None and record.type in ("state", "location"):
+            if record.type == "state" and not country:
+                self.add_mention(self._kb_actor(record), start, end, "name", agentive=self._acts(self.doc[start:end].root))
+                return
+            if record.type == "location":
+                self.add_mention(self._kb_actor(record), start, end, "name")
+                return
+        key = slug(text)
+        actor = self.actors.get(key) or self._new_actor(key, text, "location", country=country)
+        if actor.type != "location" and actor.record is None:
+            actor.type = "location"
+        self.add_mention(actor, start, end, "name")
+
+    def _org_type(self, start: int, end: int) -> str:
+        lowers = self.lowers[start:end]
+        if any(word in self.layer.armed_modifiers for word in lowers) or lowers[-1] in ("militants", "brigade", "brigades", "front"):
+            return "armed_group"
+        return "organization"
+
+    # ------------------------------------------------------------------ 5. noun phrases
+    def _noun_phrases(self) -> None:
+        doc = self.doc
+        lowers = self.lowers
+        layer = self.layer
+        for token in doc:
+            if token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            i = token.i
+            match = layer.governments.ending_at(lowers, i)
+            if match:
+                self._government(token, match[0])
+                continue
+            if self.taken[i]:
+                continue
+            match = layer.bodies.ending_at(lowers, i)
+            if match:
+                self._body(token, match[0], match[1])
+                continue
+            match = layer.titles.ending_at(lowers, i)
+            if match and token.tag_ not in PLURAL_TAGS:
+                self._title(token, match[0], match[1])
+                continue
+            match = layer.groups.ending_at(lowers, i)
+            if match:
+                self._group(token, match[0], match[1])
+
+    def _country_of_phrase(self, head: Token, start: int) -> tuple[str | None, int]:
+        """The country a noun phrase names (demonym, possessive, compound or "of/in <state>"),
+        and where the phrase ends when that country comes after the head."""
+        for i in range(start, head.i):
+            country = self.demonym_country.get(i) or self._state_country_at(i)
+            if country:
+                return country, head.i + 1
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        country = self._state_country_at(obj.i)
+                        if country:
+                            return country, obj.right_edge.i + 1
+        return None, head.i + 1
+
+    def _state_country_at(self, i: int) -> str | None:
+        key = self.state_tokens.get(i)
+        if key is None:
+            return None
+        actor = self.actors[key]
+        return actor.record.country if actor.record else actor.country
+
+    def _government(self, head: Token, length: int) -> None:
+        """"the Afghan government", "the current ruling group in Afghanistan", "the Zionist
+        regime of Israel", "the Taliban government": to whoever governs that country then."""
+        start = noun_phrase_start(head)
+        # A named non-state actor as modifier: "the Taliban government".
+        for i in range(start, head.i):
+            mention = self._mention_covering(i)
+            if mention is not None:
+                actor = self.actors[mention.actor]
+                if actor.type in ("armed_group", "organization") and actor.record is not None:
+                    self.add_mention(actor, start, head.i + 1, "description", agentive=True)
+                    return
+        country, end = self._country_of_phrase(head, start)
+        if not country:
+            return
+        state = self.kb.state(country)
+        if state is None:
+            return
+        governor = self.kb.get(state.governor_on(self.day))
+        actor = self._kb_actor(governor or state)
+        self.add_mention(actor, start, end, "description", agentive=True)
+
+    def _body(self, head: Token, length: int, values: tuple[str, ...]) -> None:
+        """A body of a state: "Pakistan's intelligence agencies", "the Iranian foreign ministry"."""
+        start = noun_phrase_start(head)
+        term_start = head.i - length + 1
+        country, end = self._country_of_phrase(head, start)
+        if not country:
+            return
+        state = self.kb.state(country)
+        if state is None:
+            return
+        term = self.doc[term_start : head.i + 1].text.lower()
+        record = self._kb_body(state, term)
+        if record is not None:
+            actor = self._kb_actor(record)
+        else:
+            demonym = state.demonyms[0] if state.demonyms else state.name
+            name = f"{demonym} {term}"
+            key = slug(f"{state.name} {head.lemma_.lower() if length == 1 else term}")
+            sector = values[0] if values[0] != "-" else None
+            actor = self.actors.get(key) or self._new_actor(key, name, values[1], country=country, sector=sector)
+        self.add_mention(actor, start, end, "description", agentive=True)
+        for i in range(start, end):
+            self.taken[i] = True
+
+    def _kb_body(self, state: ActorRecord, term: str) -> ActorRecord | None:
+        names = [f"{state.name} {term}", f"{term} of {state.name}"]
+        names += [f"{demonym} {term}" for demonym in state.demonyms[:2]]
+        for name in names:
+            for record in self.kb.lookup(name):
+                if record.type == "organization":
+                    return record
+        return None
+
+    def _title(self, head: Token, length: int, values: tuple[str, ...]) -> None:
+        """A definite title ("the caretaker PM", "The interior minister") not attached to a
+        name: kept for coreference with a person of that role."""
+        # Walk left over the words of the phrase itself rather than trusting the parse,
+        # which often splits "The caretaker PM" into two subjects.
+        start = head.i - length + 1
+        while start > 0 and head.i - start < 6:
+            previous = self.doc[start - 1]
+            if previous.pos_ in ("DET", "PRON") or previous.tag_ == "PRP$":
+                start -= 1
+                break
+            if previous.pos_ not in ("ADJ", "NOUN", "PROPN") or previous.is_punct:
+                break
+            start -= 1
+        first = self.doc[start]
+        if first.lower_ != "the" and first.tag_ != "PRP$":
+            return
+        if head.dep_ in ("compound", "appos") or any(child.dep_ == "appos" for child in head.children):
+            return
+        country, end = self._country_of_phrase(head, start)
+        self.title_refs.append(coref.TitleRef(start, head.i + 1, values[0], country, self.doc[start : head.i + 1].text.lower()))
+
+    def _group(self, head: Token, length: int, values: tuple[str, ...]) -> None:
+        """A collective that acts: "the international community has reported", "experts say"."""
+        if not is_subject(head):
+            return
+        start = noun_phrase_start(head)
+        determiners = [t.lower_ for t in self.doc[start : head.i] if t.dep_ in ("det", "predet")]
+        if any(d in EXCLUDED_GROUP_DETS for d in determiners):
+            return
+        modifiers = self.lowers[start : head.i]
+        actor_type = values[0]
+        if head.lower_ in ("groups", "movements", "network", "cell", "organizations", "organisations"):
+            if not any(m in self.layer.armed_modifiers for m in modifiers):
+                return
+        if any(self._mention_covering(i) for i in range(start, head.i + 1)):
+            return
+        name_start = start
+        while name_start < head.i and self.lowers[name_start] in NAME_STOP_DETS:
+            name_start += 1
+        name = self.doc[name_start : head.i + 1].text
+        sentence_first = name_start == 0 or self.sent[name_start - 1] != self.sent[name_start]
+        if sentence_first and self.doc[name_start].pos_ != "PROPN":
+            name = name[:1].lower() + name[1:]
+        country, _ = self._country_of_phrase(head, start)
+        key = slug(name)
+        sector = values[1] if values[1] != "-" else None
+        actor = self.actors.get(key) or self._new_actor(key, name, actor_type, country=country, sector=sector)
+        self.add_mention(actor, start, head.i + 1, "description", agentive=True)
+        # later mentions of the same phrase without the subject position
+        self._group_repeats(actor, head)
+
+    def _group_repeats(self, actor: ActorBuild, first_head: Token) -> None:
+        words = name_words(actor.name)
+        n = len(words)
+        for token in self.doc:
+            if token.i == first_head.i or token.lower_ != first_head.lower_:
+                continue
+            start = token.i - n + 1
+            if start < 0 or tuple(self.lowers[start : token.i + 1]) != tuple(actor.name.lower().split()):
+                continue
+            if any(m.start <= token.i < m.end for m in actor.mentions):
+                continue
+            phrase_start = start - 1 if start > 0 and self.lowers[start - 1] == "the" else start
+            self.add_mention(actor, phrase_start, token.i + 1, "description")
+
+    # ------------------------------------------------------------------ 6. acronyms
+    def _acronyms(self) -> None:
+        """"Tehreek-e-Taliban Pakistan (TTP)": the acronym becomes a name of the actor
+        before the brackets, for the whole article."""
+        doc = self.doc
+        defined: dict[str, ActorBuild] = {}
+        for token in doc:
+            i = token.i
+            if token.text != "(" or i + 2 >= len(doc) or doc[i + 2].text != ")":
+                continue
+            short = doc[i + 1].text
+            if not (2 <= len(short) <= 10 and is_all_capitals(short)):
+                continue
+            mention = self._mention_ending(i)
+            if mention is None or not _initials_match(short, doc[mention.start : mention.end].text):
+                continue
+            actor = self.actors.get(mention.actor)
+            if actor is None:
+                continue
+            defined[short] = actor
+        if not defined:
+            return
+        for token in doc:
+            actor = defined.get(token.text)
+            if actor is None:
+                continue
+            existing = self._mention_covering(token.i)
+            if existing is not None:
+                if existing.actor == actor.key:
+                    continue
+                if existing.end - existing.start > 1:
+                    continue
+                self.mentions.remove(existing)
+                self.actors[existing.actor].mentions.remove(existing)
+            self.add_mention(actor, token.i, token.i + 1, "acronym", agentive=self._acts(token))
+
+    def _mention_ending(self, end: int) -> MentionRef | None:
+        """The mention that ends right before token `end` (the name before an open bracket)."""
+        for mention in reversed(self.mentions):
+            if mention.end == end:
+                return mention
+        return None
+
+    def _mention_covering(self, i: int) -> MentionRef | None:
+        for mention in self.mentions:
+            if mention.start <= i < mention.end:
+                return mention
+        return None
+
+    # ------------------------------------------------------------------ building blocks
+    def _new_actor(self, key: str, name: str, actor_type: str, country: str | None = None, sector: str | None = None) -> ActorBuild:
+        actor = ActorBuild(key=key, name=name, type=actor_type, country=country, sector=sector)
+        self.actors[key] = actor
+        return actor
+
+    def _kb_actor(self, record: ActorRecord) -> ActorBuild:
+        actor = self.actors.get(record.id)
+        if actor is None:
+            actor = ActorBuild(
+                key=record.id,
+                name=record.name,
+                type=record.type_on(self.day),
+                country=record.country_on(self.day),
+                sector=record.sector_on(self.day),
+                record=record,
+            )
+            self.actors[record.id] = actor
+        return actor
+
+    def add_mention(self, actor: ActorBuild, start: int, end: int, kind: str, agentive: bool = False) -> MentionRef:
+        mention = MentionRef(start, end, actor.key, kind)
+        actor.mentions.append(mention)
+        self.mentions.append(mention)
+        if agentive:
+            actor.agentive = True
+        if actor.type == "state":
+            for i in range(start, end):
+                self.state_tokens.setdefault(i, actor.key)
+        return mention
+
+    # ------------------------------------------------------------------ 9. finish
+    def _finish(self) -> None:
+        for key in [k for k, a in self.actors.items() if not a.mentions]:
+            del self.actors[key]
+        for actor in self.actors.values():
+            record = actor.record
+            if record is not None:
+                for role in record.roles_on(self.day):
+                    if role.title not in actor.roles:
+                        actor.roles.insert(0, role.title)
+            if actor.type == "state" and not actor.agentive:
+                # A country the article only speaks of as a place.
+                actor.type = "location"
+                actor.sector = None
+            if actor.sector is None and actor.role_sectors:
+                actor.sector = actor.role_sectors[0]
+
+
+def _initials_match(short: str, long_name: str) -> bool:
+    """Whether the letters of an acronym follow the initials of a long name in order,
+    the first letter matching the first word ("TTP" ~ "Tehreek-e-Taliban Pakistan")."""
+    words = [w for w in name_words(long_name) if w]
+    letters = [c.lower() for c in short if c.isalpha()]
+    if not words or not letters or words[0][0] != letters[0]:
+        return False
+    position = 0
+    for word in words:
+        if position < len(letters) and word[0] == letters[position]:
+            position += 1
+    return position == len(letters)
+
+
+def to_model(found: DocActors, doc: Doc) -> list[Actor]:
+    """The public `Actor` objects, in order of first mention, mentions with character offsets."""
+    out: list[Actor] = []
+    for actor in found.actors.values():
+        mentions = []
+        seen = set()
+        for ref in sorted(actor.mentions, key=lambda m: m.start):
+            span = doc[ref.start : ref.end]
+            key = (span.start_char, span.end_char)
+            if key in seen:
+                continue
+            seen.add(key)
+            mentions.append(Mention(span.start_char, span.end_char, span.text, ref.kind))
+        names = []
+        for mention in mentions:
+            if mention.kind in ("name", "alias", "acronym", "surname", "metonym") and mention.text != actor.name and mention.text not in names:
+                names.append(mention.text)
+        out.append(
+            Actor(
+                id=actor.key,
+                name=actor.name,
+                type=actor.type,
+                country=actor.country,
+                sector=actor.sector,
+                roles=list(actor.roles),
+                aliases=names,
+                mentions=mentions,
+                kb_id=actor.record.id if actor.record else None,
+            )
+        )
+    out.sort(key=lambda a: a.first_start)
+    return out

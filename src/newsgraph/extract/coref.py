@@ -1,0 +1,131 @@
+"""Coreference inside one article: titles and pronouns back to the actors they mean.
+
+- A definite title ("the caretaker PM", "the Pakistani chief diplomat", "the minister")
+  refers to the person whose role has a title of the same family (titles.tsv), from the
+  same country when the title names one: the last such person mentioned before it, else
+  the first after it.
+- "he", "she", "his", "her"...: the person mentioned last before the pronoun, within the
+  last three sentences; in the nearest sentence that has several, the subject.
+- "they", "them", "their": the bracketed actors right after it ("They (TTP and the
+  Taliban)"), else the nearest collective actor before it in the same or the previous
+  sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .syntax import is_subject
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .actors import ActorBuild, MentionRef, _Run
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+GENERIC_FAMILIES = frozenset({"official", "leader", "head"})
+COLLECTIVE_TYPES = frozenset({"state", "organization", "armed_group", "igo", "group"})
+
+
+@dataclass
+class TitleRef:
+    start: int
+    end: int
+    family: str
+    country: str | None
+    text: str
+
+
+def resolve(run: "_Run") -> None:
+    _titles(run)
+    _pronouns(run)
+
+
+def _compatible(ref: TitleRef, actor: "ActorBuild", day) -> bool:
+    if actor.type != "person":
+        return False
+    if ref.country and actor.country and ref.country != actor.country:
+        return False
+    if ref.family in actor.role_families:
+        return True
+    if ref.family in GENERIC_FAMILIES and actor.role_families:
+        return True
+    if ref.family == "minister" and any(f.endswith("minister") for f in actor.role_families):
+        return True
+    if actor.record is not None:
+        titles = " ".join(role.title.lower() for role in actor.record.roles_on(day))
+        return ref.family.replace("-", " ") in titles
+    return False
+
+
+def _titles(run: "_Run") -> None:
+    people = [a for a in run.actors.values() if a.type == "person"]
+    for ref in run.title_refs:
+        if any(m.start < ref.end and ref.start < m.end for m in run.mentions):
+            continue
+        candidates = [a for a in people if _compatible(ref, a, run.day)]
+        if not candidates:
+            continue
+        before = [(max(m.start for m in a.mentions if m.start < ref.start), a) for a in candidates if any(m.start < ref.start for m in a.mentions)]
+        if before:
+            actor = max(before, key=lambda pair: pair[0])[1]
+        else:
+            actor = min(candidates, key=lambda a: min(m.start for m in a.mentions))
+        run.add_mention(actor, ref.start, ref.end, "title", agentive=True)
+
+
+def _pronouns(run: "_Run") -> None:
+    doc = run.doc
+    people = sorted(
+        (m for a in run.actors.values() if a.type == "person" for m in a.mentions if m.kind != "pronoun"),
+        key=lambda m: m.start,
+    )
+    collectives = sorted(
+        (m for a in run.actors.values() if a.type in COLLECTIVE_TYPES for m in a.mentions if m.kind != "pronoun"),
+        key=lambda m: m.start,
+    )
+    for token in doc:
+        lower = token.lower_
+        if token.pos_ != "PRON" and token.tag_ not in ("PRP", "PRP$"):
+            continue
+        if lower in PERSON_PRONOUNS:
+            antecedent = _person_antecedent(run, token.i, people)
+            if antecedent is not None:
+                run.add_mention(run.actors[antecedent.actor], token.i, token.i + 1, "pronoun", agentive=True)
+        elif lower in PLURAL_PRONOUNS:
+            for actor_key in _plural_antecedents(run, token.i, collectives):
+                run.add_mention(run.actors[actor_key], token.i, token.i + 1, "pronoun", agentive=True)
+
+
+def _person_antecedent(run: "_Run", i: int, people: list["MentionRef"]) -> "MentionRef | None":
+    sentence = run.sent[i]
+    inside = run.in_quote[i]
+    candidates = [m for m in people if m.end <= i and sentence - run.sent[m.start] <= 3 and (inside or not run.in_quote[m.start])]
+    if not candidates:
+        return None
+    nearest_sentence = run.sent[candidates[-1].start]
+    same = [m for m in candidates if run.sent[m.start] == nearest_sentence]
+    if len({m.actor for m in same}) > 1:
+        subjects = [m for m in same if is_subject(run.doc[m.start : m.end].root)]
+        if subjects:
+            return subjects[-1]
+    return candidates[-1]
+
+
+def _plural_antecedents(run: "_Run", i: int, collectives: list["MentionRef"]) -> list[str]:
+    doc = run.doc
+    # "They (TTP and the Taliban)": the bracket names them.
+    if i + 1 < len(doc) and doc[i + 1].text == "(":
+        close = next((j for j in range(i + 2, min(len(doc), i + 20)) if doc[j].text == ")"), None)
+        if close is not None:
+            inside = []
+            for mention in collectives:
+                if i + 1 < mention.start and mention.end <= close and mention.actor not in inside:
+                    inside.append(mention.actor)
+            if inside:
+                return inside
+    sentence = run.sent[i]
+    candidates = [m for m in collectives if m.end <= i and sentence - run.sent[m.start] <= 1]
+    if not candidates:
+        return []
+    return [candidates[-1].actor]

@@ -1,0 +1,153 @@
+"""People: one actor per person, however the article names them, with their roles.
+
+- Full names and later surnames ("Anwaar ul Haq Kakar" ... "Kakar") join one actor when
+  the shorter name is part of exactly one longer name in the article (else the most
+  recently mentioned one).
+- Roles come from pre-modifiers ("Military analyst Samar Sadaat") and appositions ("The
+  caretaker prime minister of Pakistan, Anwaar ul Haq Kakar," / "Hossein Zolfaghari, the
+  deputy interior minister"); a role gives the person a sector (titles.tsv) and a country
+  (a demonym or a state named in it). People the knowledge base knows get their roles on
+  the article's date as well.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..kb.names import name_words, slug
+from .syntax import noun_phrase_start
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .actors import ActorBuild, MentionRef, _Run
+
+ROLE_BREAK_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "NUM"})
+
+
+def attach_people(run: "_Run") -> None:
+    names = sorted(run.person_names, key=lambda m: (-len(_words(run, m)), m.start))
+    people: list["ActorBuild"] = [a for a in run.actors.values() if a.type == "person"]
+    for mention in names:
+        words = _words(run, mention)
+        if not words:
+            continue
+        actor = _known_person(run, mention, words, people)
+        if actor is None:
+            record = next((r for r in run.kb.lookup(run.doc[mention.start : mention.end].text) if r.type == "person"), None)
+            if record is not None:
+                actor = run._kb_actor(record)
+            else:
+                key = slug(run.doc[mention.start : mention.end].text)
+                actor = run.actors.get(key) or run._new_actor(key, run.doc[mention.start : mention.end].text, "person")
+                if actor.type != "person":  # a slug clash with an organization: keep them apart
+                    key = f"{key}-person"
+                    actor = run.actors.get(key) or run._new_actor(key, actor.name, "person")
+            if actor not in people:
+                people.append(actor)
+            kind = "name"
+        else:
+            kind = "name" if len(words) >= len(name_words(actor.name)) else "surname"
+        run.add_mention(actor, mention.start, mention.end, kind, agentive=True)
+    for actor in people:
+        for mention in list(actor.mentions):
+            if mention.kind == "name":
+                _roles_of(run, actor, mention)
+
+
+def _words(run: "_Run", mention: "MentionRef") -> tuple[str, ...]:
+    return name_words(run.doc[mention.start : mention.end].text)
+
+
+def _known_person(run: "_Run", mention: "MentionRef", words: tuple[str, ...], people: list["ActorBuild"]) -> "ActorBuild | None":
+    """The person already found whose full name contains these words (a surname, a partial
+    name); with several, the one mentioned last before this mention."""
+    matches = []
+    for actor in people:
+        candidates = [name_words(actor.name)]
+        candidates += [_words(run, m) for m in actor.mentions if m.kind == "name"]
+        if any(_contains(full, words) for full in candidates):
+            matches.append(actor)
+    if not matches:
+        return None
+    if len(matches) == 1:
+        return matches[0]
+
+    def last_before(actor: "ActorBuild") -> int:
+        return max((m.start for m in actor.mentions if m.start < mention.start), default=-1)
+
+    return max(matches, key=last_before)
+
+
+def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(full[i : i + n] == part for i in range(len(full) - n + 1))
+
+
+def _roles_of(run: "_Run", actor: "ActorBuild", mention: "MentionRef") -> None:
+    doc = run.doc
+    root = doc[mention.start : mention.end].root
+    # 1. Pre-modifiers: "Military analyst Samar Sadaat", "Iranian Interior Minister X".
+    start = root.left_edge.i
+    if start < mention.start:
+        tokens = doc[start : mention.start]
+        while len(tokens) and (tokens[0].lower_ == "the" or tokens[0].is_punct or tokens[0].tag_ == "DT"):
+            tokens = tokens[1:]
+        if len(tokens) and not any(t.pos_ in ROLE_BREAK_POS or t.text == "," for t in tokens):
+            if _add_role(run, actor, tokens.start, tokens.end):
+                run.add_mention(actor, tokens.start, mention.end, "title")
+    # 2. The name is an apposition of a title: "The caretaker prime minister of Pakistan, X,".
+    if root.dep_ == "appos" and _title_head(run, root.head):
+        head = root.head
+        begin = noun_phrase_start(head)
+        end = begin
+        while end < len(doc) and end < mention.start and doc[end].text not in (",", "(", "–", "—"):
+            end += 1
+        _add_role(run, actor, begin, end)
+    # 3. A title is an apposition of the name: "X, the deputy interior minister for security issues,".
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i and _title_head(run, child):
+            begin = noun_phrase_start(child)
+            end = child.right_edge.i + 1
+            while end > begin and doc[end - 1].is_punct:
+                end -= 1
+            _add_role(run, actor, begin, end)
+
+
+def _title_head(run: "_Run", token: Token) -> bool:
+    return run.layer.titles.ending_at(run.lowers, token.i) is not None
+
+
+def _add_role(run: "_Run", actor: "ActorBuild", start: int, end: int) -> bool:
+    """Read a role phrase: its sector and family from the title it holds, its country from
+    a demonym or a state in it. False when the phrase holds no title."""
+    doc = run.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    titles = run.layer.titles
+    found = None
+    for i in range(end - 1, start - 1, -1):
+        match = titles.ending_at(run.lowers, i)
+        if match and i - match[0] + 1 >= start:
+            found = match
+            break
+    if found is None:
+        return False
+    family, sector = found[1]
+    text = doc[start:end].text
+    if doc[start].is_sent_start and doc[start].pos_ != "PROPN":
+        text = text[:1].lower() + text[1:]
+    if text not in actor.roles:
+        actor.roles.append(text)
+    actor.role_families.add(family)
+    if sector != "-":
+        if "intelligence" in text.lower():
+            sector = "SPY"
+        actor.role_sectors.append(sector)
+    if actor.country is None:
+        for i in range(start, end):
+            country = run.demonym_country.get(i) or run._state_country_at(i)
+            if country:
+                actor.country = country
+                break
+    return True

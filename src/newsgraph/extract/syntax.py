@@ -1,0 +1,101 @@
+"""Small helpers over a spaCy parse, shared by the extraction stages."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Prepositions whose object is a place rather than an actor ("in Afghanistan").
+LOCATIVE_PREPS = frozenset({"in", "across", "within", "inside", "throughout", "into", "near", "at", "around", "outside", "on"})
+QUOTE_OPEN = frozenset({"“", "«", "‘", "„", "‹"})
+QUOTE_CLOSE = frozenset({"”", "»", "’", "‟", "›"})
+QUOTE_BOTH = frozenset({'"', "''", "``"})
+INDEFINITE = frozenset({"a", "an"})
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """For each token, the index of its sentence."""
+    index = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = number
+    return index
+
+
+def is_subject(token: Token) -> bool:
+    """Subject of a clause, directly or as a conjunct ("Pakistan and China urged")."""
+    dep = token.dep_
+    if dep in SUBJECT_DEPS:
+        return True
+    if dep == "conj":
+        head = token.head
+        for _ in range(4):
+            if head.dep_ in SUBJECT_DEPS:
+                return True
+            if head.dep_ != "conj":
+                break
+            head = head.head
+    return dep == "pobj" and token.head.dep_ == "agent"
+
+
+def is_agentive(token: Token) -> bool:
+    """Used as an actor rather than a place: anything but the object of a locative preposition
+    (or a conjunct of one)."""
+    current = token
+    for _ in range(6):
+        if current.dep_ == "conj" or current.dep_ == "appos":
+            current = current.head
+            continue
+        break
+    if current.dep_ == "pobj" and current.head.lower_ in LOCATIVE_PREPS:
+        return False
+    return True
+
+
+def noun_phrase_start(head: Token) -> int:
+    """Token index where the noun phrase of `head` starts (its left subtree), skipping
+    leading punctuation, quote marks and indefinite articles."""
+    start = head.left_edge.i
+    doc = head.doc
+    while start < head.i and (doc[start].is_punct or doc[start].lower_ in INDEFINITE):
+        start += 1
+    return start
+
+
+def strip_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Trim determiners "the", possessive endings and punctuation from a name span's edges."""
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def quote_mask(doc: Doc) -> list[bool]:
+    """For each token, whether it lies between double quotation marks: a cheap, local view
+    for the actor stage (the quote stage does the full job). “ opens, ” closes, a straight
+    quote toggles, a paragraph break closes."""
+    inside = [False] * len(doc)
+    open_now = False
+    for token in doc:
+        text = token.text
+        if text in ("“", "«"):
+            open_now = True
+        elif text in ("”", "»"):
+            open_now = False
+        elif text in QUOTE_BOTH:
+            open_now = not open_now
+        elif token.is_space and "\n" in text:
+            open_now = False
+        else:
+            inside[token.i] = open_now
+    return inside
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text
+
+
+def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    span: Span = doc[start:end]
+    return span.start_char, span.end_char

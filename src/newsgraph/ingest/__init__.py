@@ -1,0 +1,1 @@
+"""Getting articles in: files, pages, feeds, archives, standard input."""

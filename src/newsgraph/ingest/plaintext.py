@@ -1,0 +1,71 @@
+"""Reading one plain-text article from a file or standard input, with clear refusals."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import InputError
+
+# Leading bytes of formats that are not plain text, with a hint of what to do instead.
+MAGIC = {
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"\x1f\x8b": "gzip-compressed data",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x7fELF": "an executable",
+}
+CONTROL_OK = {9, 10, 12, 13}
+
+
+def read_bytes(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    path = Path(name)
+    if path.is_dir():
+        raise InputError(name, "is a folder, not a file (use `newsgraph ingest` for many articles)")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except OSError as error:
+        raise InputError(name, error.strerror or str(error)) from None
+
+
+def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Bytes to text: refuse binary data and say where decoding fails."""
+    label = "standard input" if name == "-" else name
+    for magic, what in MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(label, f"is {what}, not text")
+    head = data[:65536]
+    if b"\x00" in head and not (encoding or "").lower().startswith("utf-16"):
+        raise InputError(label, "contains NUL bytes: binary data, not text")
+    if head:
+        controls = sum(1 for byte in head if byte < 32 and byte not in CONTROL_OK)
+        if controls / len(head) > 0.05:
+            raise InputError(label, "binary data, not text (too many control characters)")
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except LookupError:
+            raise InputError(label, f"unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as error:
+            raise InputError(label, f"not valid {encoding}: byte 0x{data[error.start]:02x} at offset {error.start}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            label,
+            f"not UTF-8 text: byte 0x{data[error.start]:02x} at offset {error.start} "
+            "(name its encoding with --encoding, e.g. --encoding cp1252)",
+        ) from None
+
+
+def read_text(name: str, encoding: str | None = None) -> str:
+    """The text of a file (or `-` for standard input)."""
+    return decode_text(read_bytes(name), name, encoding)

@@ -1,0 +1,190 @@
+"""The knowledge base: actor records plus a compiled name matcher.
+
+`load_knowledge_base()` reads the shipped files and the user's, compiles the names
+into a dictionary keyed by normalized word tuples (one dict lookup per candidate, so
+it stays fast with hundreds of thousands of names), and caches the compiled form on
+disk, keyed by the files' paths, sizes and modification times.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .. import config
+from .loader import SHIPPED_DIR, kb_files, read_file
+from .names import is_capitalized, name_words
+from .records import ActorRecord
+
+CACHE_VERSION = 3
+# Names this short must be written in capitals to match ("UN", "IS", "US").
+SHORT_NAME = 2
+
+
+@dataclass(frozen=True, slots=True)
+class NameEntry:
+    actor_id: str
+    kind: str  # name | alias | acronym | demonym | capital
+    capitals_only: bool  # must be written in capitals ("US", not "us")
+
+
+class NameMatcher:
+    """Normalized word tuples -> the actors that bear that name."""
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, ...], list[NameEntry]] = {}
+        self.longest: dict[str, int] = {}  # first word -> longest name starting with it
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def add(self, name: str, entry: NameEntry) -> None:
+        words = name_words(name)
+        if not words:
+            return
+        bucket = self.entries.setdefault(words, [])
+        if any(e.actor_id == entry.actor_id and e.kind == entry.kind for e in bucket):
+            return
+        bucket.append(entry)
+        if len(words) > self.longest.get(words[0], 0):
+            self.longest[words[0]] = len(words)
+
+    def longest_match(self, words: Sequence[str], start: int) -> tuple[int, list[NameEntry]] | None:
+        """The longest name starting at `words[start]`: (number of words, entries)."""
+        limit = self.longest.get(words[start])
+        if not limit:
+            return None
+        entries = self.entries
+        for length in range(min(limit, len(words) - start), 0, -1):
+            found = entries.get(tuple(words[start : start + length]))
+            if found:
+                return length, found
+        return None
+
+    def lookup(self, name: str) -> list[NameEntry]:
+        return self.entries.get(name_words(name), [])
+
+
+class KnowledgeBase:
+    def __init__(self, records: Iterable[ActorRecord], files: Sequence[Path] = ()):
+        self.files = list(files)
+        self.records: dict[str, ActorRecord] = {}
+        self.duplicates: list[tuple[ActorRecord, ActorRecord]] = []  # (kept, replaced)
+        for record in records:
+            previous = self.records.get(record.id)
+            if previous is not None:
+                self.duplicates.append((record, previous))
+            self.records[record.id] = record
+        self.matcher = NameMatcher()
+        self.state_by_country: dict[str, str] = {}
+        for record in self.records.values():
+            self._index(record)
+
+    def _index(self, record: ActorRecord) -> None:
+        add = self.matcher.add
+        for kind, names in (("name", (record.name,)), ("alias", record.aliases)):
+            for name in names:
+                short = len("".join(name_words(name))) <= SHORT_NAME
+                # A name written in lower case in the KB ("international community") is not
+                # proper-noun evidence; a name the KB writes in capitals must be capitalized.
+                add(name, NameEntry(record.id, kind, short and is_capitalized(name)))
+        for name in record.acronyms:
+            add(name, NameEntry(record.id, "acronym", True))
+        for name in record.demonyms:
+            add(name, NameEntry(record.id, "demonym", False))
+        for name in record.capitals:
+            add(name, NameEntry(record.id, "capital", False))
+        if record.type == "state" and record.country and record.country not in self.state_by_country:
+            self.state_by_country[record.country] = record.id
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __contains__(self, actor_id: str) -> bool:
+        return actor_id in self.records
+
+    def get(self, actor_id: str | None) -> ActorRecord | None:
+        return self.records.get(actor_id) if actor_id else None
+
+    def state(self, country: str | None) -> ActorRecord | None:
+        """The state record of an ISO alpha-3 code."""
+        return self.records.get(self.state_by_country.get(country or "", ""))
+
+    def lookup(self, name: str) -> list[ActorRecord]:
+        """Records that bear exactly this name (normalized), best first."""
+        order = {"name": 0, "alias": 1, "acronym": 2, "capital": 3, "demonym": 4}
+        entries = sorted(self.matcher.lookup(name), key=lambda e: order.get(e.kind, 9))
+        seen: dict[str, ActorRecord] = {}
+        for entry in entries:
+            seen.setdefault(entry.actor_id, self.records[entry.actor_id])
+        return list(seen.values())
+
+    def search(self, text: str, limit: int = 20) -> list[ActorRecord]:
+        """Records whose names contain all the words of `text`, exact names first."""
+        wanted = name_words(text)
+        if not wanted:
+            return []
+        exact = self.lookup(text)
+        found = {record.id: record for record in exact}
+        wanted_set = set(wanted)
+        for words, entries in self.matcher.entries.items():
+            if len(found) >= limit:
+                break
+            if wanted_set.issubset(words):
+                for entry in entries:
+                    found.setdefault(entry.actor_id, self.records[entry.actor_id])
+        return list(found.values())[:limit]
+
+
+def default_kb_paths(extra: Iterable[Path | str] = (), include_user: bool = True) -> list[Path]:
+    paths = [SHIPPED_DIR]
+    if include_user:
+        user_dir = config.data_home() / "kb"
+        paths.append(user_dir)
+        paths.extend(config.user_kb_paths())
+    paths.extend(Path(p) for p in extra)
+    return paths
+
+
+def _signature(files: Sequence[Path]) -> str:
+    digest = hashlib.sha256(f"v{CACHE_VERSION}".encode())
+    for path in files:
+        stat = path.stat()
+        digest.update(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:24]
+
+
+def load_knowledge_base(extra: Iterable[Path | str] = (), include_user: bool = True, use_cache: bool = True) -> KnowledgeBase:
+    """The knowledge base from the shipped files, the user's folders and `extra` files."""
+    files = kb_files(default_kb_paths(extra, include_user))
+    return _load(tuple(files), use_cache)
+
+
+@lru_cache(maxsize=4)
+def _load(files: tuple[Path, ...], use_cache: bool) -> KnowledgeBase:
+    cache_path = config.data_home() / "cache" / f"kb-{_signature(files)}.pickle"
+    if use_cache and cache_path.is_file():
+        try:
+            with open(cache_path, "rb") as handle:
+                return pickle.load(handle)
+        except Exception:  # a stale or broken cache is rebuilt, never fatal
+            pass
+    records: list[ActorRecord] = []
+    for path in files:
+        records.extend(read_file(path))
+    kb = KnowledgeBase(records, files)
+    if use_cache:
+        try:
+            cache_path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = cache_path.with_suffix(f".{os.getpid()}.tmp")
+            with open(temporary, "wb") as handle:
+                pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, cache_path)
+        except OSError:
+            pass
+    return kb

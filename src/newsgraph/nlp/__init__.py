@@ -1,0 +1,1 @@
+"""The NLP backbone: the spaCy pipeline and newsgraph's spaCy components."""

