@@ -83,6 +83,35 @@ class DocActors:
         mention = self.mention_at(token_index)
         return mention.actor if mention else None
 
+    def actors_at(self, token_index: int) -> list[str]:
+        """All actors with a mention of the same span as the innermost one at this token
+        ("They (TTP and the Taliban)" is a mention of both)."""
+        mention = self.mention_at(token_index)
+        if mention is None:
+            return []
+        keys = [m.actor for m in self.mentions if m.start == mention.start and m.end == mention.end]
+        return list(dict.fromkeys(keys))
+
+    def add_actor(self, key: str, name: str, actor_type: str, country: str | None = None, sector: str | None = None) -> ActorBuild:
+        """An actor found by a later stage (a group that speaks: "experts believe")."""
+        actor = self.actors.get(key)
+        if actor is None:
+            actor = ActorBuild(key=key, name=name, type=actor_type, country=country, sector=sector)
+            self.actors[key] = actor
+        return actor
+
+    def add_mention(self, actor_key: str, start: int, end: int, kind: str) -> MentionRef:
+        """A mention found by a later stage ("we" in a minister's quote is the minister's state)."""
+        mention = MentionRef(start, end, actor_key, kind)
+        self.actors[actor_key].mentions.append(mention)
+        index = len(self.mentions)
+        self.mentions.append(mention)
+        for i in range(start, end):
+            current = self.token_mention[i]
+            if current < 0 or (self.mentions[current].end - self.mentions[current].start) >= end - start:
+                self.token_mention[i] = index
+        return mention
+
 
 class ActorLayer:
     """Finds the actors of a parsed document. Build once, call per document."""
