@@ -9,6 +9,7 @@ with `#` are comments; columns are separated by tabs.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -28,8 +29,8 @@ def lexicon_dirs() -> list[Path]:
 
 
 @lru_cache(maxsize=64)
-def table(name: str, columns: int = 1) -> dict[str, tuple[str, ...]]:
-    """Rows of a lexicon table keyed by their first column (lower-cased).
+def table(name: str, columns: int = 1, lowercase: bool = True) -> dict[str, tuple[str, ...]]:
+    """Rows of a lexicon table keyed by their first column (lower-cased unless told not to).
 
     Missing trailing columns are filled with "-"; "-" means "none".
     """
@@ -47,10 +48,22 @@ def table(name: str, columns: int = 1) -> dict[str, tuple[str, ...]]:
             if len(cells) > columns:
                 raise NewsgraphError(f"{path}:{number}: expected {columns} tab-separated columns, found {len(cells)}")
             cells += ["-"] * (columns - len(cells))
-            rows[cells[0].lower()] = tuple(cells[1:])
+            rows[cells[0].lower() if lowercase else cells[0]] = tuple(cells[1:])
     if not found:
         raise NewsgraphError(f"lexicon table {name!r} not found in {', '.join(map(str, lexicon_dirs()))}")
     return rows
+
+
+@lru_cache(maxsize=16)
+def pattern(name: str) -> "re.Pattern | None":
+    """A list of regular expressions (one per line) as one case-insensitive pattern."""
+    expressions = list(table(name, 1, lowercase=False))
+    if not expressions:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{e})" for e in expressions), re.IGNORECASE | re.MULTILINE)
+    except re.error as error:
+        raise NewsgraphError(f"lexicon {name}: bad regular expression ({error})") from None
 
 
 def words(name: str) -> frozenset[str]:

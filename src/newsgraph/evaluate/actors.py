@@ -27,6 +27,15 @@ def actor_matches(gold: GoldActor, predicted: Actor) -> bool:
     return bool(gold_forms(gold) & predicted_forms(predicted))
 
 
+def match_score(gold: GoldActor, predicted: Actor) -> float:
+    """How well a predicted actor fits a gold one: 0 when they do not match; else more for
+    the same canonical name and for more shared surface forms."""
+    shared = gold_forms(gold) & predicted_forms(predicted)
+    if not shared:
+        return 0.0
+    return len(shared) + (10.0 if gold.name.lower() == predicted.name.lower() else 0.0)
+
+
 @dataclass
 class ActorAlignment:
     """Which predicted actor stands for which gold actor in one document."""
@@ -58,7 +67,7 @@ class ActorScore:
 
 
 def align_actors(gold: GoldFile, analysis: Analysis) -> ActorAlignment:
-    pairs = match_one_to_one(gold.actors, analysis.actors, actor_matches)
+    pairs = match_one_to_one(gold.actors, analysis.actors, match_score)
     mapping = {gold.actors[i].id: analysis.actors[j].id for i, j in pairs.items()}
     return ActorAlignment(mapping, gold, analysis)
 

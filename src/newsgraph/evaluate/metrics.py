@@ -39,9 +39,15 @@ class PRF:
         }
 
 
-def match_one_to_one(gold: Sequence[G], predicted: Sequence[P], matches: Callable[[G, P], bool]) -> dict[int, int]:
-    """A maximum one-to-one matching {gold index: predicted index} (augmenting paths)."""
-    options = [[j for j, p in enumerate(predicted) if matches(g, p)] for g in gold]
+def match_one_to_one(gold: Sequence[G], predicted: Sequence[P], matches: Callable[[G, P], float]) -> dict[int, int]:
+    """A maximum one-to-one matching {gold index: predicted index} (augmenting paths).
+
+    `matches` returns a score (0 or False: no match); each gold item tries its candidates
+    best score first, so that among equally large matchings the closer pairs win."""
+    options = []
+    for g in gold:
+        scored = [(float(score), j) for j, p in enumerate(predicted) if (score := matches(g, p))]
+        options.append([j for _, j in sorted(scored, key=lambda pair: -pair[0])])
     owner: dict[int, int] = {}
 
     def assign(i: int, seen: set[int]) -> bool:

@@ -29,7 +29,7 @@ from ..kb.names import chunk_words, is_all_capitals, is_capitalized, name_words,
 from ..kb.records import ActorRecord
 from ..model import Actor, Mention
 from . import coref, roles
-from .syntax import is_agentive, is_subject, noun_phrase_start, quote_mask, sentence_index, strip_span
+from .syntax import boilerplate_mask, is_agentive, is_subject, noun_phrase_start, quote_mask, sentence_index, strip_span
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 KIND_ORDER = {"name": 0, "alias": 1, "acronym": 2, "capital": 3, "demonym": 4}
@@ -74,6 +74,7 @@ class DocActors:
     mentions: list[MentionRef]
     token_mention: list[int]  # per token: index into `mentions` of the innermost mention, or -1
     day: dt.date | None = None
+    excluded: list[bool] = field(default_factory=list)  # per token: page furniture, not news
 
     def mention_at(self, token_index: int) -> MentionRef | None:
         index = self.token_mention[token_index] if 0 <= token_index < len(self.token_mention) else -1
@@ -121,10 +122,14 @@ class ActorLayer:
         self.titles = lexicon.phrases("titles.tsv", 3)
         self.bodies = lexicon.phrases("bodies.tsv", 3)
         self.governments = lexicon.phrases("government.tsv", 1)
-        self.groups = lexicon.phrases("groups.tsv", 3)
+        self.groups = lexicon.phrases("groups.tsv", 5)
         self.armed_modifiers = lexicon.words("armed_modifiers.txt")
         self.territory = lexicon.phrases("territory.txt", 1)
         self.particles = lexicon.words("name_particles.txt")
+        self.non_actor_heads = lexicon.words("non_actor_heads.txt")
+        self.compass = lexicon.words("compass.txt")
+        self.place_suffixes = lexicon.words("place_suffixes.txt")
+        self.boilerplate = lexicon.pattern("boilerplate.txt")
         self.title_words = frozenset(word for term in self.titles.rows for word in term.split())
 
     # ------------------------------------------------------------------ entry point
@@ -144,9 +149,10 @@ class _Run:
         self.lowers = [token.lower_ for token in doc]
         self.sent = sentence_index(doc)
         self.in_quote = quote_mask(doc)
+        self.excluded = boilerplate_mask(doc, layer.boilerplate)
         self.actors: dict[str, ActorBuild] = {}
         self.mentions: list[MentionRef] = []
-        self.taken = [False] * len(doc)  # tokens inside an accepted name span
+        self.taken = list(self.excluded)  # tokens inside an accepted name span (or page furniture)
         self.demonym_country: dict[int, str] = {}  # token index of a demonym -> country code
         self.state_tokens: dict[int, str] = {}  # token index inside a state mention -> state actor key
         self.person_names: list[MentionRef] = []
@@ -154,8 +160,16 @@ class _Run:
 
     # ------------------------------------------------------------------ orchestration
     def result(self) -> DocActors:
-        spans = self._merge(self._match_kb(), self._named_entities())
+        self._mark_things()
+        kb_spans = self._match_kb()
+        spans = self._merge(kb_spans, self._split_kb_prefix(kb_spans, self._named_entities()))
+        names = []
         for span in spans:
+            if span[2] == "ner" and span[3] in ("ORG", "GPE", "LOC", "PERSON"):
+                names.append(span)
+            else:
+                self._read_span(*span)
+        for span in self._people_first(names):
             self._read_span(*span)
         self._acronyms()
         self._noun_phrases()
@@ -169,7 +183,7 @@ class _Run:
             mention = self.mentions[index]
             for i in range(mention.start, mention.end):
                 token_mention[i] = index
-        return DocActors(self.actors, self.mentions, token_mention, self.day)
+        return DocActors(self.actors, self.mentions, token_mention, self.day, self.excluded)
 
     # ------------------------------------------------------------------ 1. knowledge base
     def _match_kb(self) -> list[tuple[int, int, str, object]]:
@@ -219,10 +233,74 @@ class _Run:
             if label == "PERSON":
                 while start < end - 1 and (self.lowers[start] in self.layer.title_words or doc[start].pos_ not in ("PROPN", "X")):
                     start += 1
-            start, end = strip_span(doc, start, end)
-            if start < end:
-                found.append((start, end, "ner", label))
+            pieces = [start]
+            pieces += [i + 1 for i in range(start, end) if doc[i].text in (",", ";")]  # "Ibrahimi, Larijani"
+            pieces.append(end + 1)
+            for piece_start, piece_end in zip(pieces, pieces[1:]):
+                piece_start, piece_end = strip_span(doc, piece_start, piece_end - 1)
+                if piece_start < piece_end and self._plausible(piece_start, piece_end, label):
+                    found.append((piece_start, piece_end, "ner", label))
         return found
+
+    def _mark_things(self) -> None:
+        """Names of plans, projects and occasions ("Belt and Road Initiative", "China-Pakistan
+        Economic Corridor (CPEC)") and their acronyms: no named entity is read inside them."""
+        doc = self.doc
+        things = self.things = [False] * len(doc)
+        acronyms = set()
+        heads = self.layer.non_actor_heads
+        for token in doc:
+            if token.pos_ != "PROPN" or self.lowers[token.i] not in heads or not token.text[:1].isupper():
+                continue
+            start = token.i
+            while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].lower_ in ("and", "&", "of", "-")):
+                start -= 1
+            if start == token.i:
+                continue
+            for i in range(start, token.i + 1):
+                things[i] = True
+            if token.i + 3 < len(doc) and doc[token.i + 1].text == "(" and doc[token.i + 3].text == ")":
+                acronyms.add(doc[token.i + 2].text)
+        if acronyms:
+            for token in doc:
+                if token.text in acronyms:
+                    things[token.i] = True
+
+    def _plausible(self, start: int, end: int, label: str) -> bool:
+        """Known failures of the statistical model that no actor comes from: a lone compass
+        word ("West, South and Central Asia"), a plan or an occasion named like an
+        organization ("Belt and Road Initiative"), a "person" written in capitals or after
+        "the" ("the BRI")."""
+        doc = self.doc
+        lowers = self.lowers[start:end]
+        if all(word in self.layer.compass for word in lowers) or any(self.things[start:end]):
+            return False
+        if label in ("ORG", "PERSON") and lowers[-1] in self.layer.non_actor_heads:
+            return False
+        if label == "PERSON":
+            if end - start == 1 and is_all_capitals(doc[start].text):
+                return False
+            if start > 0 and self.lowers[start - 1] == "the" and not self._after_person_title(start):
+                return False
+        return True
+
+    def _split_kb_prefix(self, kb_spans, ner_spans):
+        """An entity that runs a known organization into a person's name ("National Assembly
+        of Pakistan Sardar Ayaz Sadiq") is cut after the organization; the rest is a person."""
+        by_start = {}
+        for start, end, _, entries in kb_spans:
+            if end - start > by_start.get(start, (0,))[0]:
+                by_start[start] = (end - start, end)
+        out = []
+        for start, end, origin, label in ner_spans:
+            known = by_start.get(start)
+            if label == "ORG" and known and known[1] < end - 1:
+                rest = self.doc[known[1] : end]
+                if all(t.pos_ == "PROPN" for t in rest):
+                    out.append((known[1], end, origin, "PERSON"))
+                    continue
+            out.append((start, end, origin, label))
+        return out
 
     def _extend_name(self, start: int, end: int) -> tuple[int, int]:
         """Mend names the statistical model cuts short: "Anwaar" -> "Anwaar ul Haq Kakar",
@@ -230,14 +308,29 @@ class _Run:
         proper noun further right is extended along that compound chain to its head, and
         over name particles and hyphens on the way."""
         doc = self.doc
+        # Across lower-case particles: "Zafar" + "ul" + "Mulk Qureshi", whatever the parse says.
+        particles = self.layer.particles
+        while True:
+            j = end
+            while j < len(doc) and self.lowers[j] in particles and doc[j].text.islower():
+                j += 1
+            if j == end or j >= len(doc) or doc[j].pos_ != "PROPN" or not doc[j].text[:1].isupper():
+                break
+            if doc[j].ent_type_ not in ("", "PERSON", "ORG") or self.lowers[j] in self.layer.title_words:
+                break
+            end = j + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_iob_ == "I":
+                end += 1
         last = doc[end - 1]
         head = last.head
         for _ in range(6):
             if last.dep_ != "compound" or head.i <= last.i or head.pos_ != "PROPN" or head.i - end > 6:
                 break
-            between = doc[end : head.i]
-            if not all(self._name_filler(t) for t in between):
+            between = doc[end : head.i + 1]
+            if not all(self._name_filler(t) for t in between[:-1]):
                 break
+            if any(t.ent_type_ == "PERSON" or t.lower_ in self.layer.title_words for t in between):
+                break  # "Intelligence Minister Mahmoud Alavi" is a title and a person, not one name
             end = head.i + 1
             last, head = head, head.head
         return start, end
@@ -261,6 +354,35 @@ class _Run:
         return accepted
 
     # ------------------------------------------------------------------ 4. read spans
+    def _people_first(self, names):
+        """The statistical model often labels a person's name ORG or GPE ("Military analyst
+        Farzana Baig" as ORG, a lone "Larijani" as GPE). A proper name right after a person's
+        title, or whose words all belong to a name labelled PERSON in the same article, is
+        read as a person."""
+        person_words = set()
+        for start, end, _, label in names:
+            if label == "PERSON" or self._after_person_title(start):
+                person_words.update(name_words(self.doc[start:end].text))
+        out = []
+        for start, end, origin, label in names:
+            if label != "PERSON":
+                tokens = self.doc[start:end]
+                proper = all(t.pos_ == "PROPN" for t in tokens)
+                words = name_words(tokens.text)
+                if proper and (self._after_person_title(start) or (words and set(words) <= person_words)):
+                    label = "PERSON"
+            out.append((start, end, origin, label))
+        return out
+
+    def _after_person_title(self, start: int) -> bool:
+        """Whether a person's title ("analyst", "Minister", "President") ends right before."""
+        if start == 0:
+            return False
+        previous = self.doc[start - 1]
+        if previous.pos_ not in ("NOUN", "PROPN") or self.taken[start - 1]:
+            return False
+        return self.layer.titles.ending_at(self.lowers, start - 1) is not None
+
     def _read_span(self, start: int, end: int, origin: str, info) -> None:
         doc = self.doc
         root = doc[start:end].root
@@ -269,6 +391,8 @@ class _Run:
             record = self.kb.records[entry.actor_id]
             if entry.kind == "demonym":
                 self._demonym(start, end, record)
+            elif self._dateline(start, end):
+                pass  # the dateline is where the article was filed, not an actor (the place stage reads it)
             elif entry.kind == "capital" and not self._acts(root):
                 self._place(start, end, doc[start:end].text, record.country)
             else:
@@ -283,7 +407,7 @@ class _Run:
             key = slug(text)
             actor = self.actors.get(key) or self._new_actor(key, text, self._org_type(start, end))
             self.add_mention(actor, start, end, "name", agentive=True)
-        elif info in ("GPE", "LOC"):
+        elif info in ("GPE", "LOC") and not self._dateline(start, end):
             self._place(start, end, text, None)
         elif info == "NORP":
             pass  # nationalities and religions: attributes of other phrases, not actors themselves
@@ -297,6 +421,16 @@ class _Run:
 
     def _acts(self, token: Token) -> bool:
         return is_agentive(token)
+
+    def _dateline(self, start: int, end: int) -> bool:
+        """The place that opens an article, in capitals: "TEHRAN –", "ISLAMABAD, Dec 3 -"."""
+        doc = self.doc
+        first = 0
+        while first < len(doc) and doc[first].is_space:
+            first += 1
+        if start != first or end >= len(doc) or not is_all_capitals(doc[start:end].text):
+            return False
+        return doc[end].text in ("–", "-", "—", "_", ",", ":", "(") or doc[end].text.startswith(("–", "-", "_"))
 
     def _demonym(self, start: int, end: int, state: ActorRecord) -> None:
         """"Afghan soil" is the country as a place; "Afghan government", "Pakistani senator",
@@ -315,11 +449,17 @@ class _Run:
                 self.add_mention(actor, start, head.i + 1, "demonym", agentive=False)
 
     def _place(self, start: int, end: int, text: str, country: str | None) -> None:
+        words = text.split()
+        if len(words) > 1 and words[-1].lower() in self.layer.place_suffixes:
+            text = " ".join(words[:-1])  # "Kermanshah province" is Kermanshah
+        if is_all_capitals(text) and len(text) > 3:
+            text = text.title()  # a dateline: "TEHRAN" is Tehran
         records = self.kb.lookup(text)
         record = records[0] if records else None
         if record is not None and record.type in ("state", "location"):
             if record.type == "state" and not country:
-                self.add_mention(self._kb_actor(record), start, end, "name", agentive=self._acts(self.doc[start:end].root))
+                agentive = self._acts(self.doc[start:end].root) and not self._dateline(start, end)
+                self.add_mention(self._kb_actor(record), start, end, "name", agentive=agentive)
                 return
             if record.type == "location":
                 self.add_mention(self._kb_actor(record), start, end, "name")
@@ -341,8 +481,9 @@ class _Run:
         doc = self.doc
         lowers = self.lowers
         layer = self.layer
+        excluded = self.excluded
         for token in doc:
-            if token.pos_ not in ("NOUN", "PROPN"):
+            if token.pos_ not in ("NOUN", "PROPN") or excluded[token.i]:
                 continue
             i = token.i
             match = layer.governments.ending_at(lowers, i)
@@ -366,18 +507,21 @@ class _Run:
     def _country_of_phrase(self, head: Token, start: int) -> tuple[str | None, int]:
         """The country a noun phrase names (demonym, possessive, compound or "of/in <state>"),
         and where the phrase ends when that country comes after the head."""
-        for i in range(start, head.i):
-            country = self.demonym_country.get(i) or self._state_country_at(i)
-            if country:
-                return country, head.i + 1
+        after_country, after_end = None, head.i + 1
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in ("of", "in"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        country = self._state_country_at(obj.i)
-                        if country:
-                            return country, obj.right_edge.i + 1
-        return None, head.i + 1
+                        after_country = self._state_country_at(obj.i)
+                        if after_country:
+                            after_end = obj.right_edge.i + 1
+                break
+        for i in range(start, head.i):
+            country = self.demonym_country.get(i) or self._state_country_at(i)
+            if country:
+                # "the Zionist regime of Israel": the phrase runs to the end of "of Israel"
+                return country, after_end if after_country == country else head.i + 1
+        return after_country, after_end
 
     def _state_country_at(self, i: int) -> str | None:
         key = self.state_tokens.get(i)
@@ -464,33 +608,53 @@ class _Run:
         self.title_refs.append(coref.TitleRef(start, head.i + 1, values[0], country, self.doc[start : head.i + 1].text.lower()))
 
     def _group(self, head: Token, length: int, values: tuple[str, ...]) -> None:
-        """A collective that acts: "the international community has reported", "experts say"."""
-        if not is_subject(head):
+        """A collective that acts: "the international community has reported", "experts say",
+        "interference of extra-regional powers" (groups.tsv says which heads, where they act
+        and whether they need a modifier)."""
+        actor_type, sector, needs_modifier, where = values
+        if head.dep_ == "compound" or (where != "anywhere" and not is_subject(head)):
             return
         start = noun_phrase_start(head)
-        determiners = [t.lower_ for t in self.doc[start : head.i] if t.dep_ in ("det", "predet")]
-        if any(d in EXCLUDED_GROUP_DETS for d in determiners):
+        term_start = head.i - length + 1
+        phrase = self.doc[start:term_start]
+        if any((t.lower_ in EXCLUDED_GROUP_DETS and t.dep_ in ("det", "predet")) or t.tag_ == "PRP$" for t in phrase):
+            return  # "these groups", "its neighbours": actors already named
+        if where == "anywhere" and not is_subject(head) and any(t.lower_ == "other" for t in phrase):
+            return  # "compared to other neighbouring countries"
+        if any(t.dep_ == "nummod" or t.like_num for t in phrase) or self.doc[start].ent_type_ in ("DATE", "TIME"):
+            return  # "two countries", "the two sides": actors already named
+        modifiers = [t for t in phrase if t.dep_ not in ("det", "predet", "punct") and t.lower_ not in NAME_STOP_DETS]
+        if needs_modifier == "yes" and not modifiers:
             return
-        modifiers = self.lowers[start : head.i]
-        actor_type = values[0]
-        if head.lower_ in ("groups", "movements", "network", "cell", "organizations", "organisations"):
-            if not any(m in self.layer.armed_modifiers for m in modifiers):
+        affiliated = False
+        for token in modifiers:
+            mention = self._mention_covering(token.i)
+            if mention is None:
+                continue
+            named = self.actors[mention.actor]
+            following = self.doc[mention.end] if mention.end < len(self.doc) else None
+            if following is not None and following.text == "-":
+                affiliated = True  # "a Daesh-affiliated network" is not Daesh itself
+                continue
+            if named.type in ("armed_group", "organization"):
+                # "Taliban fighters", "TTP militants" are the named actor itself
+                self.add_mention(named, start, head.i + 1, "description", agentive=True)
                 return
-        if any(self._mention_covering(i) for i in range(start, head.i + 1)):
-            return
+        if actor_type == "armed_group" and needs_modifier == "yes":
+            if not affiliated and not any(t.lower_ in self.layer.armed_modifiers for t in modifiers):
+                return
         name_start = start
         while name_start < head.i and self.lowers[name_start] in NAME_STOP_DETS:
             name_start += 1
         name = self.doc[name_start : head.i + 1].text
         sentence_first = name_start == 0 or self.sent[name_start - 1] != self.sent[name_start]
-        if sentence_first and self.doc[name_start].pos_ != "PROPN":
+        first = self.doc[name_start]
+        if sentence_first and first.pos_ != "PROPN" and not is_all_capitals(first.text) and not self.taken[name_start]:
             name = name[:1].lower() + name[1:]
         country, _ = self._country_of_phrase(head, start)
         key = slug(name)
-        sector = values[1] if values[1] != "-" else None
-        actor = self.actors.get(key) or self._new_actor(key, name, actor_type, country=country, sector=sector)
+        actor = self.actors.get(key) or self._new_actor(key, name, actor_type, country=country, sector=None if sector == "-" else sector)
         self.add_mention(actor, start, head.i + 1, "description", agentive=True)
-        # later mentions of the same phrase without the subject position
         self._group_repeats(actor, head)
 
     def _group_repeats(self, actor: ActorBuild, first_head: Token) -> None:

@@ -91,11 +91,14 @@ def _roles_of(run: "_Run", actor: "ActorBuild", mention: "MentionRef") -> None:
     start = root.left_edge.i
     if start < mention.start:
         tokens = doc[start : mention.start]
-        while len(tokens) and (tokens[0].lower_ == "the" or tokens[0].is_punct or tokens[0].tag_ == "DT"):
+        while len(tokens) and (tokens[0].is_punct or tokens[0].tag_ == "DT" and tokens[0].lower_ != "the"):
             tokens = tokens[1:]
-        if len(tokens) and not any(t.pos_ in ROLE_BREAK_POS or t.text == "," for t in tokens):
-            if _add_role(run, actor, tokens.start, tokens.end):
-                run.add_mention(actor, tokens.start, mention.end, "title")
+        determiner = len(tokens) and tokens[0].lower_ == "the"
+        role_tokens = tokens[1:] if determiner else tokens
+        if len(role_tokens) and not any(t.pos_ in ROLE_BREAK_POS or t.text == "," for t in role_tokens):
+            if _add_role(run, actor, role_tokens.start, role_tokens.end):
+                # the title itself refers to the person: "the Chinese envoy to Pakistan"
+                run.add_mention(actor, tokens.start, tokens.end, "title")
     # 2. The name is an apposition of a title: "The caretaker prime minister of Pakistan, X,".
     if root.dep_ == "appos" and _title_head(run, root.head):
         head = root.head

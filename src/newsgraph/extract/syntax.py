@@ -7,10 +7,21 @@ from spacy.tokens import Doc, Span, Token
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Prepositions whose object is a place rather than an actor ("in Afghanistan").
 LOCATIVE_PREPS = frozenset({"in", "across", "within", "inside", "throughout", "into", "near", "at", "around", "outside", "on"})
-QUOTE_OPEN = frozenset({"“", "«", "‘", "„", "‹"})
-QUOTE_CLOSE = frozenset({"”", "»", "’", "‟", "›"})
 QUOTE_BOTH = frozenset({'"', "''", "``"})
 INDEFINITE = frozenset({"a", "an"})
+
+
+def boilerplate_mask(doc: Doc, pattern) -> list[bool]:
+    """For each token, whether its sentence is page furniture (a licence footer, a
+    copyright line) matched by `pattern` (see data/lexicon/boilerplate.txt)."""
+    mask = [False] * len(doc)
+    if pattern is None:
+        return mask
+    for sent in doc.sents:
+        if pattern.search(sent.text):
+            for i in range(sent.start, sent.end):
+                mask[i] = True
+    return mask
 
 
 def sentence_index(doc: Doc) -> list[int]:

@@ -1,0 +1,131 @@
+"""The actor layer on texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def actor_of(analysis, surface: str):
+    """The actor with a mention of exactly this text."""
+    found = {a.id for a in analysis.actors for m in a.mentions if m.text == surface}
+    assert len(found) == 1, f"{surface!r} belongs to {found or 'no actor'}"
+    return analysis.actor(found.pop())
+
+
+def test_aliases_of_the_islamic_state_are_one_actor(analyzer):
+    text = (
+        "Officials said Daesh had lost ground. A commander of ISIS was captured on Friday, "
+        "and the army said ISIL fighters fled. The Islamic State did not comment. DAESH "
+        "media later issued a statement."
+    )
+    analysis = analyzer.analyze(text)
+    ids = {actor_of(analysis, name).id for name in ("Daesh", "ISIS", "ISIL", "Islamic State", "DAESH")}
+    assert ids == {"islamic-state"}
+    actor = analysis.actor("islamic-state")
+    assert actor.type == "armed_group" and actor.sector == "REB"
+
+
+def test_ttp_names_spellings_and_hyphenation(analyzer):
+    text = (
+        "The Tehrik-i-Taliban Pakistan claimed the raid. Police blamed the Pakistani Taliban for "
+        "two earlier bombings, and a TTP spokesman denied it. Tehreek e Taliban Pakistan has "
+        "threatened more attacks."
+    )
+    analysis = analyzer.analyze(text)
+    ids = {actor_of(analysis, name).id for name in ("Tehrik-i-Taliban Pakistan", "Pakistani Taliban", "TTP", "Tehreek e Taliban Pakistan")}
+    assert ids == {"tehreek-e-taliban-pakistan"}
+
+
+def test_united_states_abbreviation_and_lowercase_us_pronoun(analyzer):
+    text = "The U.S. imposed new sanctions. The United States said the measures will stay. Let us see, a diplomat said."
+    analysis = analyzer.analyze(text)
+    usa = analysis.actor("united-states")
+    assert {m.text for m in usa.mentions} == {"U.S.", "United States"}
+
+
+def test_acronym_defined_in_the_text(analyzer):
+    text = (
+        "A little-known militant outfit, the Jamaat Karez Front (JKF), said it attacked the post. "
+        "Security officials said the JKF had recruited fighters from the border districts."
+    )
+    analysis = analyzer.analyze(text)
+    actor = actor_of(analysis, "JKF")
+    assert {m.text for m in actor.mentions} >= {"Jamaat Karez Front", "JKF"}
+
+
+def test_apposition_role_gives_person_country_and_sector(analyzer):
+    text = (
+        "The caretaker prime minister of Pakistan, Anwaar ul Haq Kakar, told a business forum in "
+        "Karachi that investment was rising. Kakar said the economy had stabilised. He thanked "
+        "the investors. The caretaker PM later left for Lahore."
+    )
+    analysis = analyzer.analyze(text)
+    kakar = actor_of(analysis, "Anwaar ul Haq Kakar")
+    assert kakar.type == "person"
+    assert kakar.country == "PAK" and kakar.sector == "GOV"
+    assert "caretaker prime minister of Pakistan" in kakar.roles
+    texts = [m.text for m in kakar.mentions]
+    assert "Kakar" in texts and "He" in texts and "The caretaker PM" in texts
+
+
+def test_pre_modifier_role_and_unknown_person(analyzer):
+    text = "Military analyst Farzana Rehmat Baig said the border clashes would continue. Baig has studied the region for years."
+    analysis = analyzer.analyze(text)
+    person = actor_of(analysis, "Farzana Rehmat Baig")
+    assert person.id == "farzana-rehmat-baig"
+    assert person.kb_id is None
+    assert any(role.lower() == "military analyst" for role in person.roles)
+    assert "Baig" in [m.text for m in person.mentions]
+
+
+def test_names_with_particles_are_not_cut(analyzer):
+    text = "Senator Zafar ul Mulk Qureshi criticised the budget on Monday. Qureshi said it ignored the poor."
+    analysis = analyzer.analyze(text)
+    person = actor_of(analysis, "Zafar ul Mulk Qureshi")
+    assert person.type == "person"
+    assert "Qureshi" in [m.text for m in person.mentions]
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [("2018-05-02", "afghanistan"), ("2023-05-02", "taliban"), (None, "taliban")],
+)
+def test_government_description_follows_the_article_date(analyzer, date, expected):
+    text = "Pakistan asked the Afghan government to act against militants along the border."
+    analysis = analyzer.analyze(text, date=date)
+    assert actor_of(analysis, "the Afghan government").id == expected
+
+
+def test_daesh_is_an_armed_group_not_a_place(analyzer):
+    text = "Daesh claimed the bombing in Jalalabad, and the group threatened further attacks."
+    analysis = analyzer.analyze(text)
+    assert actor_of(analysis, "Daesh").type == "armed_group"
+
+
+def test_country_only_named_as_a_place_is_a_location(analyzer):
+    text = "Turkey and Iran held talks on trade. Militant groups remain active in Syria, officials said."
+    analysis = analyzer.analyze(text)
+    assert actor_of(analysis, "Syria").type == "location"
+    assert actor_of(analysis, "Turkey").type == "state"
+
+
+def test_body_of_a_state_is_its_own_actor(analyzer):
+    text = "Iran's intelligence ministry said it had arrested the suspects. Iran denied any role in the attack."
+    analysis = analyzer.analyze(text)
+    body = actor_of(analysis, "Iran’s intelligence ministry" if "’" in text else "Iran's intelligence ministry")
+    assert body.type == "organization" and body.country == "IRN" and body.sector == "SPY"
+    assert actor_of(analysis, "Iran").id == "iran"
+
+
+def test_generic_group_that_acts(analyzer):
+    text = "The international community has urged restraint. Observers noted that the talks had stalled."
+    analysis = analyzer.analyze(text)
+    assert actor_of(analysis, "The international community").type == "group"
+
+
+def test_every_mention_points_into_the_text(analyzer):
+    text = "Islamabad summoned the Afghan envoy. Pakistan’s foreign office said the TTP used Afghan soil."
+    analysis = analyzer.analyze(text)
+    for actor in analysis.actors:
+        for mention in actor.mentions:
+            assert text[mention.start : mention.end] == mention.text
