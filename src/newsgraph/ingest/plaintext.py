@@ -69,3 +69,44 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> str:
 def read_text(name: str, encoding: str | None = None) -> str:
     """The text of a file (or `-` for standard input)."""
     return decode_text(read_bytes(name), name, encoding)
+
+
+# ---------------------------------------------------------------- ingest: one file, one article
+# A first line is taken as the title when it looks like a headline: short, not ending like
+# a sentence or a clause, and followed by a blank line and more text.
+HEADLINE_MAX_CHARS = 200
+HEADLINE_MAX_WORDS = 25
+NOT_HEADLINE_ENDINGS = (".", ",", ";", ":", "-", "–", "—")
+
+
+def headline(text: str) -> str | None:
+    """The first line of `text` when it looks like a headline, else None."""
+    lines = text.split("\n")
+    index = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if index is None or index + 2 >= len(lines):
+        return None
+    first = lines[index].strip()
+    if lines[index + 1].strip() or not any(line.strip() for line in lines[index + 2 :]):
+        return None
+    if len(first) > HEADLINE_MAX_CHARS or len(first.split()) > HEADLINE_MAX_WORDS:
+        return None
+    if first.endswith(NOT_HEADLINE_ENDINGS) and not first.endswith("..."):
+        return None
+    return first
+
+
+def article_from_text(data: bytes, origin: str, encoding: str | None = None):
+    """A `RawArticle` from the bytes of a plain-text file (a bad one when it is not text).
+
+    The text is kept whole, headline included, so that character offsets are offsets
+    into the file as a person sees it; the headline is also given as the title.
+    """
+    from .records import RawArticle
+
+    try:
+        text = decode_text(data, origin, encoding)
+    except InputError as error:
+        return RawArticle.bad(origin, error.problem)
+    if not text.strip():
+        return RawArticle.bad(origin, "empty: there is no text")
+    return RawArticle(text=text, origin=origin, title=headline(text))

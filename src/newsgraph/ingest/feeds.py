@@ -1,0 +1,107 @@
+"""RSS and Atom feeds: one article per item.
+
+Read with feedparser rather than an XML reader of our own: real feeds come in RSS 0.9x,
+1.0 (RDF) and 2.0 and Atom 0.3 and 1.0, put the text in `content:encoded`, `content`,
+`description` or `summary`, write dates in RFC 822, ISO 8601 and worse, and are often
+not well-formed XML. feedparser knows all of that, falls back to a lenient parser on
+broken XML, sanitizes the HTML it returns, and never fetches external entities. It is
+given the bytes, never a name or URL, so it never goes to the network.
+
+An item's text is its full content when the feed carries it, else its summary (often
+a teaser of a few lines), converted from HTML to plain text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import feedparser
+
+from ..errors import InputError
+from .files import read_file
+from .html import fragment_to_text
+from .records import RawArticle, clean_field, normalize_date
+
+
+def articles_from_feed(data: bytes, name: str) -> Iterator[RawArticle]:
+    """Articles from the bytes of one RSS or Atom feed; items are numbered from 1
+    (origin `feed.xml#3`)."""
+    try:
+        feed = feedparser.parse(io.BytesIO(data))
+    except Exception as error:  # feedparser is lenient; anything it still raises is a bad file
+        yield RawArticle.bad(name, f"not a readable feed: {type(error).__name__}: {error}")
+        return
+    if not feed.version and not feed.entries:
+        if feed.bozo:
+            yield RawArticle.bad(name, f"not a readable RSS or Atom feed: {_reason(feed.bozo_exception)}")
+        else:
+            yield RawArticle.bad(name, "not an RSS or Atom feed")
+        return
+    source = clean_field(feed.feed.get("title"))
+    for number, entry in enumerate(feed.entries, 1):
+        yield article_from_entry(entry, f"{name}#{number}", source)
+
+
+def article_from_entry(entry, origin: str, source: str | None = None) -> RawArticle:
+    title = clean_field(fragment_to_text(entry.get("title", ""))) if entry.get("title") else None
+    known = {
+        "title": title,
+        "url": clean_field(entry.get("link")),
+        "author": clean_field(entry.get("author")),
+        "source": source,
+        "date": _entry_date(entry),
+    }
+    html = _entry_html(entry)
+    if html is None:
+        return RawArticle.bad(origin, "item has no content or summary", **known)
+    text = fragment_to_text(html)
+    if not text:
+        return RawArticle.bad(origin, "item's content is empty", **known)
+    return RawArticle(text=text, origin=origin, **known)
+
+
+def read_feed_file(path: str | Path) -> Iterator[RawArticle]:
+    """Articles from a feed file (`.rss`, `.atom`, `.xml`, `.rdf`, also gzip-compressed)."""
+    name = str(path)
+    try:
+        data = read_file(path)
+    except InputError as error:
+        yield RawArticle.bad(name, error.problem)
+        return
+    yield from articles_from_feed(data, name)
+
+
+def _entry_html(entry) -> str | None:
+    """The longest full content of an item, else its summary."""
+    contents = [part.get("value") or "" for part in entry.get("content", [])]
+    contents = [value for value in contents if value.strip()]
+    if contents:
+        return max(contents, key=len)
+    summary = entry.get("summary")
+    if summary and summary.strip():
+        return summary
+    return None
+
+
+def _entry_date(entry) -> str | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            return dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.timezone.utc).date().isoformat()
+    for key in ("published", "updated"):  # a date feedparser could not parse: try ours
+        try:
+            value = normalize_date(entry.get(key))
+        except ValueError:
+            continue
+        if value:
+            return value
+    return None
+
+
+def _reason(error) -> str:
+    text = str(error) or type(error).__name__
+    return text.split("\n")[0]
