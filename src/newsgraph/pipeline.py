@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from .errors import InputError
 from .extract.actors import to_model
 from .model import Analysis, Document
-from .nlp.components import ActorComponent
+from .nlp.components import ActorComponent, QuoteComponent
 from .nlp.loading import load_spacy
 
 DEFAULT_MAX_CHARS = 1_000_000
@@ -69,12 +69,23 @@ def document_id(text: str) -> str:
     return "doc-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def looks_binary(text: str) -> bool:
+    """More than 1% NUL characters, or more than 5% control characters, in the first 64k
+    characters: binary data. (Real articles sometimes carry a stray NUL; that is allowed.)"""
+    sample = text[:65536]
+    if not sample:
+        return False
+    nul = sample.count("\x00")
+    controls = sum(1 for char in sample if char < " " and char not in "\t\n\r\f")
+    return nul > len(sample) / 100 or controls > len(sample) / 20
+
+
 def check_text(text: Any, source: str = "text", max_chars: int = DEFAULT_MAX_CHARS) -> str:
     """Refuse what cannot be analysed, with a one-line reason."""
     if not isinstance(text, str):
         raise InputError(source, f"expected text (str), got {type(text).__name__}")
-    if "\x00" in text:
-        raise InputError(source, "contains NUL bytes: binary data, not text")
+    if looks_binary(text):
+        raise InputError(source, "binary data, not text (too many NUL or control characters)")
     if max_chars and len(text) > max_chars:
         raise InputError(
             source,
@@ -108,7 +119,7 @@ class Analyzer:
     def __init__(self, model: str | None = None, kb_paths: Iterable[str] = (), kb=None, max_chars: int = DEFAULT_MAX_CHARS):
         self.nlp = load_spacy(model)
         self.max_chars = max_chars
-        self.stages = [ActorComponent(tuple(kb_paths), kb=kb)]
+        self.stages = [ActorComponent(tuple(kb_paths), kb=kb), QuoteComponent()]
         self.kb = self.stages[0].layer.kb
 
     # -------------------------------------------------------------- public
