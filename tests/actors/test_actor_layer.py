@@ -129,3 +129,19 @@ def test_every_mention_points_into_the_text(analyzer):
     for actor in analysis.actors:
         for mention in actor.mentions:
             assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prime Minister Imran Khan said the Afghan government must talk to all factions.", "afghanistan"),
+        ("Caretaker Prime Minister Anwaar ul Haq Kakar said the Afghan government must act.", "taliban"),
+        ("Former prime minister Imran Khan said the Afghan government must act.", "taliban"),
+    ],
+    ids=["khan-in-office", "kakar-in-office", "former-is-no-clue"],
+)
+def test_undated_article_is_placed_in_time_by_the_offices_it_names(analyzer, text, expected):
+    """Without a date, a known person named with a current title dates the article."""
+    analysis = analyzer.analyze(text)
+    assert analysis.document.date is None
+    assert actor_of(analysis, "the Afghan government").id == expected

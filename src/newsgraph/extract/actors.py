@@ -64,6 +64,7 @@ class ActorBuild:
     mentions: list[MentionRef] = field(default_factory=list)
     agentive: bool = False
     role_families: set[str] = field(default_factory=set)
+    current_families: set[str] = field(default_factory=set)  # from roles not marked former/late
 
 
 @dataclass
@@ -75,6 +76,7 @@ class DocActors:
     token_mention: list[int]  # per token: index into `mentions` of the innermost mention, or -1
     day: dt.date | None = None
     excluded: list[bool] = field(default_factory=list)  # per token: page furniture, not news
+    day_inferred: bool = False  # `day` was estimated from the offices the article names
 
     def mention_at(self, token_index: int) -> MentionRef | None:
         index = self.token_mention[token_index] if 0 <= token_index < len(self.token_mention) else -1
@@ -134,8 +136,15 @@ class ActorLayer:
 
     # ------------------------------------------------------------------ entry point
     def __call__(self, doc: Doc, day: dt.date | None = None) -> DocActors:
-        run = _Run(self, doc, day)
-        return run.result()
+        found = _Run(self, doc, day).result()
+        if day is None:
+            # An undated article still tells its time through the offices it names:
+            # "Prime Minister Imran Khan" puts it between 2018 and 2022.
+            inferred = roles.infer_day(self, found)
+            if inferred is not None:
+                found = _Run(self, doc, inferred).result()
+                found.day_inferred = True
+        return found
 
 
 class _Run:

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .actors import ActorBuild, MentionRef, _Run
 
 ROLE_BREAK_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "NUM"})
+FORMER = frozenset({"former", "ex", "late", "then", "erstwhile", "outgoing", "previous"})
 
 
 def attach_people(run: "_Run") -> None:
@@ -138,6 +140,8 @@ def _add_role(run: "_Run", actor: "ActorBuild", start: int, end: int) -> bool:
         return False
     family, sector = found[1]
     text = doc[start:end].text
+    if not any(run.lowers[i] in FORMER for i in range(start, end)):
+        actor.current_families.add(family)
     if doc[start].is_sent_start and doc[start].pos_ != "PROPN":
         text = text[:1].lower() + text[1:]
     if text not in actor.roles:
@@ -154,3 +158,52 @@ def _add_role(run: "_Run", actor: "ActorBuild", start: int, end: int) -> bool:
                 actor.country = country
                 break
     return True
+
+
+def title_family(layer, title: str) -> str | None:
+    """The family (titles.tsv) of the longest title inside a role title ("prime minister of
+    Pakistan" -> head-of-government)."""
+    words = title.lower().replace("-", " ").split()
+    best = None
+    for end in range(len(words)):
+        match = layer.titles.ending_at(words, end)
+        if match and (best is None or match[0] > best[0]):
+            best = match
+    return best[1][0] if best else None
+
+
+def infer_day(layer, found) -> dt.date | None:
+    """An estimate of an undated article's date from the offices it names: each person the
+    knowledge base knows, named with a current title, gives the periods in which they held
+    a role of that title; the periods of all such people intersected give the window, and
+    its middle is the estimate (today for a window still open). None without a clue or
+    when the clues disagree."""
+    window: list[tuple[dt.date, dt.date]] | None = None
+    today = dt.date.today()
+    for actor in found.actors.values():
+        if actor.type != "person" or actor.record is None or not actor.current_families:
+            continue
+        periods = [
+            (role.period.start or dt.date(1900, 1, 1), role.period.end or today)
+            for role in actor.record.roles
+            if title_family(layer, role.title) in actor.current_families
+        ]
+        if not periods:
+            continue
+        window = periods if window is None else _intersect(window, periods)
+        if not window:
+            return None
+    if not window:
+        return None
+    start, end = max(window, key=lambda period: period[1])
+    return start + (end - start) / 2
+
+
+def _intersect(first, second):
+    out = []
+    for a_start, a_end in first:
+        for b_start, b_end in second:
+            start, end = max(a_start, b_start), min(a_end, b_end)
+            if start < end:
+                out.append((start, end))
+    return out
