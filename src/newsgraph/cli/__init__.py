@@ -18,9 +18,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import analyze, evaluate
+    from . import analyze, evaluate, export, ingest, query
 
-    for module in (analyze, evaluate):
+    for module in (analyze, evaluate, ingest, query, export):
         module.register(cli)
 
 

@@ -1,0 +1,109 @@
+"""What runs in a worker: analyse a batch of articles into table rows.
+
+The `Analyzer` (spaCy pipeline + knowledge base) is loaded once per worker process, on
+its first batch, and kept. Each batch is analysed inside spaCy's memory zone, so the
+strings that a batch adds to the vocabulary are freed after it and a worker's memory
+does not grow with the size of the corpus. A document whose analysis fails gets its
+error (one line); the rest of its batch is still analysed.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..ingest.records import one_line
+
+
+@dataclass
+class Job:
+    """One article to analyse (only what the analysis needs crosses the process boundary)."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Outcome:
+    """The rows of one analysed document, or why it could not be analysed."""
+
+    id: str
+    rows: object | None = None  # store.rows.AnalysisRows
+    error: str | None = None
+
+
+@dataclass
+class BatchResult:
+    outcomes: list[Outcome] = field(default_factory=list)
+    pid: int = 0
+    max_rss_mb: float = 0.0  # the worker process's peak resident memory so far
+
+
+def init_worker(model: str | None = None, kb_paths: tuple[str, ...] = ()) -> None:
+    """Pool initializer: one thread for the maths libraries, and the model loaded now."""
+    os.environ["OMP_NUM_THREADS"] = "1"
+    get_analyzer(model, tuple(kb_paths))
+
+
+@lru_cache(maxsize=2)
+def get_analyzer(model: str | None, kb_paths: tuple[str, ...]):
+    from ..pipeline import Analyzer
+
+    return Analyzer(model, kb_paths=kb_paths)
+
+
+def analyse_batch(jobs: list[Job], model: str | None = None, kb_paths: tuple[str, ...] = (), batch_size: int = 16) -> BatchResult:
+    """Analyse `jobs` in this process; one `Outcome` per job, in order."""
+    analyzer = get_analyzer(model, tuple(kb_paths))
+    result = BatchResult(pid=os.getpid())
+    zone = getattr(analyzer.nlp, "memory_zone", None)
+    if zone is None:
+        result.outcomes = _analyse(analyzer, jobs, batch_size)
+    else:
+        with zone():
+            result.outcomes = _analyse(analyzer, jobs, batch_size)
+    result.max_rss_mb = peak_rss_mb()
+    return result
+
+
+def _analyse(analyzer, jobs: list[Job], batch_size: int) -> list[Outcome]:
+    from ..pipeline import Article
+    from ..store.rows import analysis_rows
+
+    articles = [Article(text=job.text, id=job.id, title=job.title, date=job.date, source=job.source, url=job.url) for job in jobs]
+    try:
+        analyses = list(analyzer.analyze_many(articles, batch_size=batch_size))
+        return [Outcome(job.id, rows=analysis_rows(analysis, job.id)) for job, analysis in zip(jobs, analyses)]
+    except Exception:  # noqa: BLE001 - find the document that fails, analyse the others
+        if len(jobs) == 1:
+            return [Outcome(jobs[0].id, error=describe(sys.exc_info()[1]))]
+    outcomes = []
+    for job, article in zip(jobs, articles):
+        try:
+            analysis = next(analyzer.analyze_many([article]))
+            outcomes.append(Outcome(job.id, rows=analysis_rows(analysis, job.id)))
+        except Exception as error:  # noqa: BLE001 - a bad document is recorded, never stops the run
+            outcomes.append(Outcome(job.id, error=describe(error)))
+    return outcomes
+
+
+def describe(error: BaseException) -> str:
+    """An analysis failure in one line: the message of a NewsgraphError, else the type too."""
+    from ..errors import NewsgraphError
+
+    if isinstance(error, NewsgraphError):
+        return one_line(str(error))
+    return one_line(f"analysis failed: {type(error).__name__}: {error}")
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set size (Linux reports kilobytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / (1024 * 1024)

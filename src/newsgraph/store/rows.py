@@ -1,0 +1,145 @@
+"""One document's analysis as table rows (plain dicts, cheap to send between processes).
+
+Built where the analysis runs (a worker), written by the store in one transaction.
+Every row is keyed by the document id and its position in the analysis, so the rows of
+a document are the same whichever run, process or machine produced them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Analysis
+
+EXTRA_LOCATION_KEYS = ("name", "lat", "lon", "country", "admin1", "geonames_id")
+
+
+@dataclass
+class AnalysisRows:
+    """The rows one analysed document adds, by table name (see `schema.py`)."""
+
+    document_id: str
+    words: int
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    actor_names: list[dict[str, Any]] = field(default_factory=list)
+    document_actors: list[dict[str, Any]] = field(default_factory=list)
+    actor_roles: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    event_actors: list[dict[str, Any]] = field(default_factory=list)
+    contested: list[dict[str, Any]] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    edges: list[dict[str, Any]] = field(default_factory=list)
+
+
+def analysis_rows(analysis: Analysis, document_id: str | None = None) -> AnalysisRows:
+    """The rows of `analysis`, under `document_id` (default: the analysis's own id)."""
+    doc_id = document_id or analysis.document.id
+    day = analysis.document.date
+    rows = AnalysisRows(document_id=doc_id, words=analysis.document.words)
+
+    seen_actors: set[str] = set()
+    mention_ordinal = 0
+    for ordinal, actor in enumerate(analysis.actors):
+        if actor.id in seen_actors:  # an actor listed twice: keep the first
+            continue
+        seen_actors.add(actor.id)
+        rows.actors.append({
+            "id": actor.id, "name": actor.name, "type": actor.type, "country": actor.country,
+            "sector": actor.sector, "kb_id": actor.kb_id, "first_document": doc_id,
+        })
+        names = dict.fromkeys(name for name in (actor.name, *actor.aliases) if name and name.strip())
+        rows.actor_names.extend({"actor_id": actor.id, "name": name, "folded": fold(name)} for name in names)
+        roles = list(dict.fromkeys(role for role in actor.roles if role))
+        rows.document_actors.append({
+            "document_id": doc_id, "actor_id": actor.id, "ordinal": ordinal, "name": actor.name,
+            "type": actor.type, "country": actor.country, "sector": actor.sector, "roles": roles,
+            "aliases": list(actor.aliases), "mentions": len(actor.mentions),
+        })
+        rows.actor_roles.extend({"actor_id": actor.id, "document_id": doc_id, "role": role, "date": day} for role in roles)
+        for mention in actor.mentions:
+            rows.mentions.append({
+                "document_id": doc_id, "ordinal": mention_ordinal, "actor_id": actor.id,
+                "start_char": mention.start, "end_char": mention.end, "text": mention.text, "kind": mention.kind,
+            })
+            mention_ordinal += 1
+
+    for ordinal, quote in enumerate(analysis.quotes):
+        speaker, cue = quote.speaker_mention, quote.cue
+        rows.quotes.append({
+            "document_id": doc_id, "ordinal": ordinal, "speaker_id": quote.speaker,
+            "speaker_start": speaker.start if speaker else None, "speaker_end": speaker.end if speaker else None,
+            "speaker_text": speaker.text if speaker else None,
+            "cue_start": cue.start if cue else None, "cue_end": cue.end if cue else None, "cue_text": cue.text if cue else None,
+            "cue_type": quote.cue_type, "kind": quote.kind, "text": quote.text,
+            "start_char": quote.start, "end_char": quote.end, "confidence": quote.confidence, "date": day,
+        })
+
+    edges: dict[tuple, dict[str, Any]] = {}
+    for ordinal, event in enumerate(analysis.events):
+        location = event.location or {}
+        event_day = event.date or day
+        rows.events.append({
+            "document_id": doc_id, "ordinal": ordinal, "type": event.type, "mode": event.mode,
+            "quad_class": event.quad_class, "intensity": event.intensity, "cameo": event.cameo,
+            "goldstein": event.goldstein, "negated": bool(event.negated), "modality": event.modality,
+            "attributed_to": event.attributed_to, "evidence_start": event.evidence.start,
+            "evidence_end": event.evidence.end, "evidence_text": event.evidence.text, "confidence": event.confidence,
+            "location_name": _text_or_none(location.get("name")), "lat": _float_or_none(location.get("lat")),
+            "lon": _float_or_none(location.get("lon")), "country": _text_or_none(location.get("country")),
+            "admin1": _text_or_none(location.get("admin1")), "geonames_id": _int_or_none(location.get("geonames_id")),
+            "location": event.location, "date": event.date, "date_precision": event.date_precision, "day": event_day,
+        })
+        for role, ids in (("source", event.source), ("target", event.target)):
+            for position, actor_id in enumerate(dict.fromkeys(ids)):
+                rows.event_actors.append({
+                    "document_id": doc_id, "event_ordinal": ordinal, "role": role, "position": position, "actor_id": actor_id,
+                })
+        if event.negated:
+            continue
+        for source in dict.fromkeys(event.source):
+            for target in dict.fromkeys(event.target):
+                if source == target:
+                    continue
+                key = (source, target, event_day or "", event.quad_class, event.type)
+                edge = edges.get(key)
+                if edge is None:
+                    edge = edges[key] = {
+                        "source_id": source, "target_id": target, "day": key[2], "quad_class": event.quad_class,
+                        "event_type": event.type, "count": 0, "goldstein_total": 0.0,
+                    }
+                edge["count"] += 1
+                edge["goldstein_total"] += event.goldstein or 0.0
+    rows.edges = list(edges.values())
+
+    for ordinal, item in enumerate(analysis.contested):
+        first, second = item.events
+        rows.contested.append({"document_id": doc_id, "ordinal": ordinal, "event_a": first, "event_b": second, "reason": item.reason})
+    rows.places = [{"document_id": doc_id, "ordinal": ordinal, "data": place} for ordinal, place in enumerate(analysis.places)]
+    return rows
+
+
+def fold(name: str) -> str:
+    """A name for case- and space-blind comparison."""
+    return " ".join(name.casefold().split())
+
+
+def _text_or_none(value) -> str | None:
+    return None if value is None or value == "" else str(value)
+
+
+def _float_or_none(value) -> float | None:
+    try:
+        return None if value is None else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _int_or_none(value) -> int | None:
+    try:
+        return None if value is None else int(value)
+    except (TypeError, ValueError):
+        return None
+
