@@ -47,7 +47,7 @@ def articles_from_feed(data: bytes, name: str) -> Iterator[RawArticle]:
 
 
 def article_from_entry(entry, origin: str, source: str | None = None) -> RawArticle:
-    title = clean_field(fragment_to_text(entry.get("title", ""))) if entry.get("title") else None
+    title = clean_field(_as_text(entry.get("title_detail") or {"value": entry.get("title")}))
     known = {
         "title": title,
         "url": clean_field(entry.get("link")),
@@ -55,10 +55,10 @@ def article_from_entry(entry, origin: str, source: str | None = None) -> RawArti
         "source": source,
         "date": _entry_date(entry),
     }
-    html = _entry_html(entry)
-    if html is None:
+    body = _entry_body(entry)
+    if body is None:
         return RawArticle.bad(origin, "item has no content or summary", **known)
-    text = fragment_to_text(html)
+    text = _as_text(body)
     if not text:
         return RawArticle.bad(origin, "item's content is empty", **known)
     return RawArticle(text=text, origin=origin, **known)
@@ -75,16 +75,25 @@ def read_feed_file(path: str | Path) -> Iterator[RawArticle]:
     yield from articles_from_feed(data, name)
 
 
-def _entry_html(entry) -> str | None:
-    """The longest full content of an item, else its summary."""
-    contents = [part.get("value") or "" for part in entry.get("content", [])]
-    contents = [value for value in contents if value.strip()]
+def _entry_body(entry) -> dict | None:
+    """The longest full content of an item, else its summary (feedparser's
+    `{value, type}` details)."""
+    contents = [part for part in entry.get("content", []) if (part.get("value") or "").strip()]
     if contents:
-        return max(contents, key=len)
-    summary = entry.get("summary")
-    if summary and summary.strip():
+        return max(contents, key=lambda part: len(part["value"]))
+    summary = entry.get("summary_detail") or {"value": entry.get("summary"), "type": "text/html"}
+    if (summary.get("value") or "").strip():
         return summary
     return None
+
+
+def _as_text(detail: dict) -> str:
+    """Plain text from a feedparser detail: HTML converted, plain text kept as it is."""
+    value = detail.get("value") or ""
+    if "html" in (detail.get("type") or "text/html"):
+        return fragment_to_text(value)
+    paragraphs = (" ".join(block.split()) for block in value.replace("\r\n", "\n").split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def _entry_date(entry) -> str | None:

@@ -27,6 +27,8 @@ for _name in ("trafilatura", "htmldate"):
     if logging.getLogger(_name).level == logging.NOTSET:
         logging.getLogger(_name).setLevel(logging.CRITICAL)
 
+# A page whose main text has fewer words than this is a navigation, index or error page.
+MIN_BODY_WORDS = 10
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 # As browsers do (WHATWG encoding standard): these labels mean windows-1252.
 _LATIN1_LABELS = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "iso8859-1", "l1"}
@@ -76,19 +78,34 @@ def article_from_html(data: bytes | str, origin: str, *, url: str | None = None,
         return RawArticle.bad(origin, f"HTML extraction failed: {type(error).__name__}: {error}", url=url)
     if page is None or not (page.text or "").strip():
         return RawArticle.bad(origin, "no article text found in the page", url=url)
+    title = clean_field(page.title)
+    text = _without_headline(page.text.strip(), title)
+    count = len(text.split())
+    if count < MIN_BODY_WORDS:
+        return RawArticle.bad(origin, f"no article text found in the page (only {count} word{'s' * (count != 1)})",
+                              url=url or clean_field(page.url), title=title)
     try:
         date = normalize_date(page.date)
     except ValueError:
         date = None  # htmldate only returns valid dates; keep the article if one ever is not
     return RawArticle(
-        text=page.text.strip(),
+        text=text,
         origin=origin,
-        title=clean_field(page.title),
+        title=title,
         date=date,
         source=clean_field(page.sitename),
         url=url or clean_field(page.url),
         author=clean_field(page.author),
     )
+
+
+def _without_headline(text: str, title: str | None) -> str:
+    """The body without its first line when that line is the title (trafilatura keeps
+    the page's `<h1>`): the text is the article body, as in JSON Lines input."""
+    first, newline, rest = text.partition("\n")
+    if title and newline and rest.strip() and " ".join(first.split()).casefold() == title.casefold():
+        return rest.lstrip()
+    return text
 
 
 def read_html_file(path: str | Path):
@@ -110,6 +127,7 @@ _BLOCKS = {
 }
 _DROPPED = ("script", "style", "noscript", "iframe", "object", "embed", "form", "button", "svg")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_SPACES = re.compile(r"\s+")
 
 
 def fragment_to_text(fragment: str) -> str:
@@ -126,6 +144,12 @@ def fragment_to_text(fragment: str) -> str:
     for element in root.iter():
         if not isinstance(element.tag, str):  # comments, processing instructions
             continue
+        # Line breaks in the HTML source are spaces; only <br> and blocks break lines.
+        inside_pre = element.tag == "pre" or any(parent.tag == "pre" for parent in element.iterancestors())
+        if element.text and not inside_pre:
+            element.text = _SPACES.sub(" ", element.text)
+        if element.tail and not (inside_pre and element.tag != "pre"):
+            element.tail = _SPACES.sub(" ", element.tail)
         if element.tag == "br":
             element.tail = "\n" + (element.tail or "")
         elif element.tag in _BLOCKS:

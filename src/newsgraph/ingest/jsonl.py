@@ -82,7 +82,7 @@ def articles_from_lines(lines: Iterable[bytes], name: str) -> Iterator[RawArticl
         if not line.strip():
             continue
         try:
-            text = line.decode("utf-8")
+            text = line.decode("utf-8").rstrip("\r\n")
         except UnicodeDecodeError as error:
             yield RawArticle.bad(origin, f"not UTF-8: byte 0x{line[error.start]:02x} at column {error.start + 1}")
             continue

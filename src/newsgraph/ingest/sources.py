@@ -12,9 +12,11 @@ JSON Lines, a WARC archive, a feed, an HTML page, else plain text (one article).
 
 from __future__ import annotations
 
+import gzip
 import io
 import os
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -26,7 +28,7 @@ from .html import article_from_html, read_html_file
 from .jsonl import articles_from_json, articles_from_lines, read_json_file, read_jsonl_file
 from .plaintext import article_from_text
 from .records import RawArticle
-from .warc import articles_from_warc, read_warc_file
+from .warc import articles_from_warc, read_warc_file, starts_like_an_archive
 
 TEXT, HTML, JSONL, JSON, FEED, WARC = "text", "html", "jsonl", "json", "feed", "warc"
 
@@ -69,7 +71,7 @@ def kind_of_name(path: str | Path) -> str | None:
 
 def sniff(head: bytes) -> str:
     """The format of data from its first bytes (already decompressed, except WARC)."""
-    if head.startswith(b"WARC/"):
+    if starts_like_an_archive(head):
         return WARC
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith(b"{"):
@@ -93,8 +95,6 @@ def _head(path: Path) -> bytes:
     with open(path, "rb") as file:
         head = file.read(SNIFF_BYTES)
     if head.startswith(GZIP_MAGIC):
-        import zlib
-
         try:
             return zlib.decompressobj(31).decompress(head, SNIFF_BYTES)
         except zlib.error:
@@ -119,12 +119,14 @@ def read_stream(stream: BinaryIO, name: str = "stdin") -> Iterator[RawArticle]:
     """The articles of a binary stream (standard input), its format told by its content:
     JSON Lines and WARC are read as they come; anything else is read whole."""
     head = stream.read(SNIFF_BYTES)
-    if head.startswith(GZIP_MAGIC) and not _is_warc_gzip(head):
-        import gzip
-
+    if head.startswith(GZIP_MAGIC) and not starts_like_an_archive(head):
         stream = gzip.GzipFile(fileobj=_Rejoined(head, stream), mode="rb")
-        head = stream.read(SNIFF_BYTES)
-    kind = WARC if _is_warc_gzip(head) else sniff(head)
+        try:
+            head = stream.read(SNIFF_BYTES)
+        except (OSError, EOFError, zlib.error) as error:
+            yield RawArticle.bad(name, f"damaged gzip data ({error})")
+            return
+    kind = sniff(head)
     whole = io.BufferedReader(_Rejoined(head, stream))
     if kind == JSONL:
         yield from articles_from_lines(whole, name)
@@ -207,17 +209,6 @@ class _Rejoined(io.RawIOBase):
         data = self._stream.read(len(buffer))
         buffer[: len(data)] = data
         return len(data)
-
-
-def _is_warc_gzip(head: bytes) -> bool:
-    if not head.startswith(GZIP_MAGIC):
-        return head.startswith(b"WARC/")
-    import zlib
-
-    try:
-        return zlib.decompressobj(31).decompress(head, 16).startswith(b"WARC/")
-    except zlib.error:
-        return False
 
 
 def _binary(stream) -> BinaryIO:

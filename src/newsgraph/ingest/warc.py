@@ -30,17 +30,16 @@ def articles_from_warc(stream: BinaryIO, name: str) -> Iterator[RawArticle]:
     try:
         archive = ArchiveIterator(stream, arc2warc=True)
         for record in archive:
-            offset = archive.get_record_offset()
+            offset = archive.offset  # where this record starts
             page = _html_page(record)
             if page is None:
                 continue
             url, charset = page
             origin = f"{name}@{offset}"
-            try:
-                data = record.content_stream().read()
-            except (OSError, EOFError, zlib.error, ValueError) as error:
-                yield RawArticle.bad(origin, f"cannot read the page's content ({error})", url=url)
-                continue
+            data = record.content_stream().read()
+            if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than its Content-Length
+                yield RawArticle.bad(origin, "archive is truncated in this record: reading stopped", url=url)
+                return
             yield article_from_html(data, origin, url=url, declared_charset=charset)
     except ArchiveLoadFailed as error:
         yield RawArticle.bad(f"{name}@{offset}", f"not a readable WARC archive: {_first_line(error)}")
@@ -57,7 +56,21 @@ def read_warc_file(path: str | Path) -> Iterator[RawArticle]:
         yield RawArticle.bad(name, error.strerror or str(error))
         return
     with stream:
+        if not starts_like_an_archive(stream.peek(64)[:64]):
+            yield RawArticle.bad(name, "not a WARC archive: it does not start with a WARC record")
+            return
         yield from articles_from_warc(stream, name)
+
+
+def starts_like_an_archive(head: bytes) -> bool:
+    """True when `head` (possibly gzip-compressed) starts a WARC or ARC record. warcio
+    itself reads almost any text as ARC records, so this is checked first."""
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(31).decompress(head, 16)
+        except zlib.error:
+            return False
+    return head.startswith((b"WARC/", b"filedesc://"))
 
 
 def _html_page(record) -> tuple[str | None, str | None] | None:
