@@ -1,0 +1,193 @@
+"""Event scoring against gold files (FORMAT.md).
+
+A predicted event matches a gold event when some source actor and some target actor match
+(the actor rule, `ActorAlignment.same`) and the quad class agrees; for symmetric types
+(COOPERATE, CONSULT: `event_types.tsv`) the sides may be swapped. A gold event with no
+target matches a predicted event with no target on its source alone. Matching is one to
+one (a maximum matching), computed three times:
+
+- `quad`: quad class agrees (the headline figure);
+- `type`: the PLOVER type agrees too;
+- `attributed`: quad class agrees and `attributed_to` is right (both null, or the same
+  actor).
+
+Contested pairs: a gold pair is found when a predicted contested pair holds the two events
+that stand for the gold ones. A predicted event stands for the gold event it is matched to
+at quad-class level; an event the matching leaves unmatched stands for a gold event whose
+evidence it overlaps with the same quad class (a contest is about claims, which the text
+identifies even when an actor of the claim is missed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from ..extract.event_lexicon import PLOVER_TYPES, load_event_lexicon
+from ..model import Analysis, Event
+from .actors import ActorAlignment
+from .gold import GoldFile
+from .metrics import PRF, match_one_to_one
+
+
+@dataclass
+class GoldEvent:
+    index: int
+    source: list[str]
+    target: list[str]
+    type: str
+    mode: str | None
+    quad_class: int
+    attributed_to: str | None
+    modality: str | None
+    negated: bool
+    evidence: str
+    start: int
+    end: int
+
+
+@dataclass
+class EventScore:
+    quad: PRF
+    type: PRF
+    attributed: PRF
+    contested: PRF
+    modality_right: int = 0
+    matched_pairs: list[tuple[int, int]] = field(default_factory=list)  # (gold index, predicted index), quad level
+    missed: list[GoldEvent] = field(default_factory=list)
+    spurious: list[tuple[int, Event]] = field(default_factory=list)
+    wrong_type: list[tuple[GoldEvent, int, Event]] = field(default_factory=list)
+    wrong_attribution: list[tuple[GoldEvent, int, Event]] = field(default_factory=list)
+    contested_missed: list[tuple[int, int]] = field(default_factory=list)
+    contested_spurious: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def prf(self) -> PRF:
+        return self.quad
+
+
+def gold_events(gold: GoldFile) -> list[GoldEvent]:
+    types = load_event_lexicon().types
+    out = []
+    for number, item in enumerate(gold.events):
+        if not isinstance(item, dict) or not item.get("type"):
+            raise InputError(str(gold.path), f"event {number} has no `type`")
+        plover_type = str(item["type"]).upper()
+        if plover_type not in PLOVER_TYPES:
+            raise InputError(str(gold.path), f"event {number}: {plover_type!r} is not a PLOVER type")
+        evidence = str(item.get("evidence") or "")
+        start = gold.text.find(evidence) if evidence else -1
+        out.append(GoldEvent(
+            index=number,
+            source=[str(s) for s in item.get("source") or []],
+            target=[str(t) for t in item.get("target") or []],
+            type=plover_type,
+            mode=item.get("mode"),
+            quad_class=types[plover_type].quad_class,
+            attributed_to=str(item["attributed_to"]) if item.get("attributed_to") is not None else None,
+            modality=item.get("modality"),
+            negated=bool(item.get("negated")),
+            evidence=evidence,
+            start=start,
+            end=start + len(evidence) if start >= 0 else -1,
+        ))
+    return out
+
+
+def _symmetric(plover_type: str) -> bool:
+    return load_event_lexicon().types[plover_type].symmetric
+
+
+def sides_match(gold: GoldEvent, event: Event, alignment: ActorAlignment) -> bool:
+    """Some source and some target actor match, either way round for symmetric types."""
+    def some(gold_ids: list[str], predicted: list[str]) -> bool:
+        return any(alignment.same(g, p) for g in gold_ids for p in predicted)
+
+    if not gold.target:
+        return not event.target and some(gold.source, event.source)
+    if some(gold.source, event.source) and some(gold.target, event.target):
+        return True
+    if _symmetric(gold.type) or _symmetric(event.type):
+        return some(gold.source, event.target) and some(gold.target, event.source)
+    return False
+
+
+def score_events(gold: GoldFile, analysis: Analysis, alignment: ActorAlignment) -> EventScore:
+    golds = gold_events(gold)
+    events = analysis.events
+
+    def quad(g: GoldEvent, e: Event) -> bool:
+        return g.quad_class == e.quad_class and sides_match(g, e, alignment)
+
+    def typed(g: GoldEvent, e: Event) -> bool:
+        return g.type == e.type and quad(g, e)
+
+    def attributed(g: GoldEvent, e: Event) -> bool:
+        return quad(g, e) and alignment.same(g.attributed_to, e.attributed_to)
+
+    by_quad = match_one_to_one(golds, events, quad)
+    by_type = match_one_to_one(golds, events, typed)
+    by_attribution = match_one_to_one(golds, events, attributed)
+    score = EventScore(
+        quad=PRF(len(by_quad), len(events), len(golds)),
+        type=PRF(len(by_type), len(events), len(golds)),
+        attributed=PRF(len(by_attribution), len(events), len(golds)),
+        contested=PRF(),
+    )
+    score.matched_pairs = sorted(by_quad.items())
+    matched = set(by_quad.values())
+    for g in golds:
+        j = by_quad.get(g.index)
+        if j is None:
+            score.missed.append(g)
+            continue
+        event = events[j]
+        if g.modality and event.modality == g.modality:
+            score.modality_right += 1
+        if event.type != g.type:
+            score.wrong_type.append((g, j, event))
+        if not alignment.same(g.attributed_to, event.attributed_to):
+            score.wrong_attribution.append((g, j, event))
+    score.spurious = [(j, e) for j, e in enumerate(events) if j not in matched]
+    _score_contested(score, gold, golds, analysis, by_quad)
+    return score
+
+
+def _stands_for(golds: list[GoldEvent], events: list[Event], by_quad: dict[int, int]) -> dict[int, set[int]]:
+    """For each predicted event, the gold events it stands for (see the module docstring)."""
+    stands: dict[int, set[int]] = {}
+    for g, j in by_quad.items():
+        stands.setdefault(j, set()).add(g)
+    for j, event in enumerate(events):
+        if j in stands:
+            continue
+        for g in golds:
+            if g.start >= 0 and g.quad_class == event.quad_class and event.evidence.start < g.end and g.start < event.evidence.end:
+                stands.setdefault(j, set()).add(g.index)
+    return stands
+
+
+def _score_contested(score: EventScore, gold: GoldFile, golds: list[GoldEvent], analysis: Analysis, by_quad: dict[int, int]) -> None:
+    wanted = {frozenset(pair) for pair in gold.contested if len(pair) == 2}
+    stands = _stands_for(golds, analysis.events, by_quad)
+    found: set[frozenset] = set()
+    for item in analysis.contested:
+        i, j = item.events
+        hits = {frozenset((a, b)) for a in stands.get(i, ()) for b in stands.get(j, ()) if a != b} & wanted
+        if hits:
+            found |= hits
+        else:
+            score.contested_spurious.append((i, j))
+    score.contested = PRF(len(found), len(analysis.contested), len(wanted))
+    score.contested_missed = [tuple(sorted(pair)) for pair in wanted - found]
+
+
+def describe_gold(event: GoldEvent) -> str:
+    attributed = f" (told by {event.attributed_to})" if event.attributed_to else ""
+    return f"#{event.index} {'+'.join(event.source)} {event.type} {'+'.join(event.target) or '-'}{attributed}: {event.evidence!r}"
+
+
+def describe(index: int, event: Event) -> str:
+    attributed = f" (told by {event.attributed_to})" if event.attributed_to else ""
+    flags = (" negated" if event.negated else "") + (f" {event.modality}" if event.modality != "asserted" else "")
+    return f"#{index} {'+'.join(event.source)} {event.type} {'+'.join(event.target) or '-'}{attributed}{flags}: {event.evidence.text!r}"

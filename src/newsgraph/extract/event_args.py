@@ -1,0 +1,329 @@
+"""Who acts and who is acted on: the arguments of an event, read from the parse and the
+actor layer.
+
+Every function here is a documented rule over spaCy's dependency parse (ClearNLP labels):
+
+- `phrase_actors`  the actors a noun phrase stands for: the mention at its head, its
+  conjuncts ("Pakistan and China"), its appositions ("country Afghanistan"), the named
+  examples of "including"; with `modifiers`, also a possessive or name before the head when
+  the head is no actor ("the Daesh threat", "U.S. engagement");
+- `subject_of`     who carries out the action of a verb: its subject, the "by" agent of a
+  passive, or, for a verb with no subject of its own, the subject it shares with the verb
+  it is coordinated with or depends on (control: "X pledged to allow", "X urged Y to join"
+  -> Y joins, "X was involved in training Y" -> X trains);
+- `object_of`      the recipient in one argument slot of the lexicon ("obj", "with", ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .actors import DocActors
+
+SUBJECT = frozenset({"nsubj", "csubj"})
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+# "X, along with Y, trained Z": Y takes part as a source.
+CO_AGENT_PREPS = (("along", "with"), ("together", "with"))
+# Dependencies over which a verb without a subject takes its controller's.
+CONTROLLED = frozenset({"xcomp", "advcl", "conj", "pcomp", "relcl", "acl"})
+# Noun-phrase parts that never carry the actor of a phrase ("in Afghanistan").
+MAX_CONJUNCTS = 8
+
+
+@dataclass
+class Found:
+    """Actors found for one argument, and how (for confidence and evidence)."""
+
+    actors: list[str] = field(default_factory=list)
+    tokens: list[int] = field(default_factory=list)
+    how: str = ""  # "head", "modifier", "control", "agent", "mutual", "clause" ...
+
+    def __bool__(self) -> bool:
+        return bool(self.actors)
+
+    def add(self, actors: list[str], token: int) -> None:
+        for actor in actors:
+            if actor not in self.actors:
+                self.actors.append(actor)
+        if token not in self.tokens:
+            self.tokens.append(token)
+
+
+class Arguments:
+    """Argument reading for one document."""
+
+    def __init__(self, doc: Doc, actors: DocActors):
+        self.doc = doc
+        self.found = actors
+        self.types = {key: actor.type for key, actor in actors.actors.items()}
+
+    # ------------------------------------------------------------ actors of tokens
+    def at(self, token: Token) -> list[str]:
+        """The actors of the mention at this token (several for "They (TTP and the Taliban)")."""
+        return self.found.actors_at(token.i)
+
+    def conjuncts(self, token: Token) -> list[Token]:
+        """The token, its conjuncts and its appositions ("Pakistan, Russia and China"),
+        skipping "as well as" tails that start a new list."""
+        out = [token]
+        stack = [token]
+        while stack and len(out) < MAX_CONJUNCTS:
+            current = stack.pop()
+            for child in current.children:
+                if child.dep_ in ("conj", "appos") and child not in out:
+                    out.append(child)
+                    stack.append(child)
+        return out
+
+    def phrase_actors(self, token: Token, modifiers: bool = True, including: bool = True) -> Found:
+        """The actors a noun phrase headed by `token` stands for."""
+        found = Found(how="head")
+        for part in self.conjuncts(token):
+            actors = self.at(part)
+            if actors:
+                found.add(actors, part.i)
+        if not found and modifiers:
+            for part in self.conjuncts(token):
+                for child in part.children:
+                    if child.dep_ in ("poss", "compound", "nmod") and child.i < part.i:
+                        actors = self.at(child)
+                        if actors:
+                            found.add(actors, child.i)
+            if found:
+                found.how = "modifier"
+        if including:
+            for part in self.conjuncts(token):
+                for child in part.children:
+                    if child.dep_ == "prep" and _is_example_prep(child):
+                        for obj in _objects(child):
+                            sub = self.phrase_actors(obj, modifiers=False, including=False)
+                            for actor in sub.actors:
+                                found.add([actor], obj.i)
+        return found
+
+    def prep_actors(self, head: Token, prep: str, modifiers: bool = True) -> Found:
+        """Actors of the object of preposition `prep` ("with", "on", ...) on `head`."""
+        found = Found(how="head")
+        for child in head.children:
+            if child.dep_ in ("prep", "agent", "dative", "prt") and child.lower_ == prep:
+                for obj in _objects(child):
+                    sub = self.phrase_actors(obj, modifiers=modifiers)
+                    for actor in sub.actors:
+                        found.add([actor], obj.i)
+                    for i in sub.tokens:
+                        if i not in found.tokens:
+                            found.tokens.append(i)
+                    if sub.how == "modifier":
+                        found.how = "modifier"
+        return found
+
+    def between_actors(self, head: Token) -> Found:
+        """Parties of "between X and Y" / "among X, Y and Z" on a noun."""
+        found = Found(how="between")
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("between", "among", "amongst"):
+                for obj in _objects(child):
+                    sub = self.phrase_actors(obj, modifiers=False)
+                    for actor in sub.actors:
+                        found.add([actor], obj.i)
+        return found
+
+    # ------------------------------------------------------------ subjects
+    def subject_tokens(self, verb: Token) -> tuple[list[Token], str]:
+        """The subject tokens of `verb` and how they were found: "subject", "agent" (the
+        "by" of a passive), or "" when the verb has none of its own."""
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT]
+        if subjects:
+            if verb.dep_ == "relcl" and all(s.lower_ in RELATIVE for s in subjects):
+                return [verb.head], "subject"
+            return subjects, "subject"
+        for child in verb.children:
+            if child.dep_ == "agent":
+                objects = list(_objects(child))
+                if objects:
+                    return objects, "agent"
+        if is_passive(verb):
+            return [], "passive"
+        return [], ""
+
+    def subject_of(self, verb: Token, nominal_sources: dict[int, list[str]] | None = None, depth: int = 0) -> Found:
+        """Who carries out the action of `verb` (see the module docstring)."""
+        tokens, how = self.subject_tokens(verb)
+        if tokens:
+            found = Found(how="agent" if how == "agent" else "head")
+            for token in tokens:
+                sub = self._source_phrase(token)
+                for actor in sub.actors:
+                    found.add([actor], token.i)
+            self._co_agents(verb, found)
+            return found
+        if how == "passive" or depth > 4:
+            return Found()
+        controller = self._controller(verb, nominal_sources or {}, depth)
+        if controller:
+            self._co_agents(verb, controller)
+            self._co_agents(_governor(verb), controller)
+        return controller
+
+    def _source_phrase(self, token: Token) -> Found:
+        found = self.phrase_actors(token, modifiers=True)
+        if not found:
+            # "members of a Daesh-affiliated network", "the leader of the TTP"
+            found = self.prep_actors(token, "of", modifiers=False)
+        return found
+
+    def _co_agents(self, verb: Token, found: Found) -> None:
+        """"X, along with Y, has been training Z": Y is a source too."""
+        heads = [verb] + [t for t in found_tokens(self.doc, found)]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ != "prep":
+                    continue
+                for first, second in CO_AGENT_PREPS:
+                    if child.lower_ == first:
+                        for grand in child.children:
+                            if grand.dep_ == "prep" and grand.lower_ == second:
+                                for obj in _objects(grand):
+                                    sub = self.phrase_actors(obj, modifiers=False)
+                                    for actor in sub.actors:
+                                        found.add([actor], obj.i)
+
+    def _controller(self, verb: Token, nominal_sources: dict[int, list[str]], depth: int) -> Found:
+        """The subject a verb without one takes from the verb it depends on."""
+        dep = verb.dep_
+        head = verb.head
+        if dep == "pcomp" or (dep == "pobj" and verb.pos_ == "VERB"):
+            prep = head
+            head = prep.head
+            dep = "pcomp"
+        if dep not in CONTROLLED or head is verb:
+            return Found()
+        if head.pos_ == "NOUN" or head.pos_ == "PROPN":
+            # a gerund on an event noun: "cooperation between X and Y in combatting Z"
+            sources = nominal_sources.get(head.i)
+            if sources:
+                return Found(list(sources), [head.i], "control")
+            if dep == "relcl" or dep == "acl":
+                return Found()
+            return Found()
+        if dep == "xcomp":
+            # object control: "urged them to fulfill", "called on X to join"
+            for child in head.children:
+                if child.dep_ == "dobj":
+                    sub = self.phrase_actors(child, modifiers=False)
+                    if sub:
+                        sub.how = "control"
+                        return sub
+                if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+                    sub = self.prep_actors(head, child.lower_, modifiers=False)
+                    if sub:
+                        sub.how = "control"
+                        return sub
+            # the subject of a passive governor: "X was urged to ..."
+            for child in head.children:
+                if child.dep_ == "nsubjpass":
+                    sub = self.phrase_actors(child, modifiers=False)
+                    if sub:
+                        sub.how = "control"
+                        return sub
+        if dep == "pcomp":
+            # "X highlighted the cooperation between A and B in combatting Z": the gerund
+            # belongs to the event noun the verb governs (a frequent attachment error).
+            for child in head.children:
+                if child.dep_ == "dobj" and child.i in nominal_sources:
+                    return Found(list(nominal_sources[child.i]), [child.i], "control")
+            for child in head.children:
+                if child.dep_ == "nsubjpass":
+                    sub = self.phrase_actors(child, modifiers=False)
+                    if sub:
+                        sub.how = "control"
+                        return sub
+        found = self.subject_of(head, nominal_sources, depth + 1)
+        if found:
+            found.how = "control" if dep != "conj" else found.how
+        return found
+
+    # ------------------------------------------------------------ objects
+    def object_of(self, verb: Token, slot: str, extra: list[Token] = ()) -> Found:
+        """The recipient in one slot of a lexicon row (see event_verbs.tsv)."""
+        if slot == "obj":
+            if is_passive(verb):
+                for child in verb.children:
+                    if child.dep_ == "nsubjpass":
+                        return self.phrase_actors(child)
+                return Found()
+            for child in verb.children:
+                if child.dep_ in ("dobj", "obj"):
+                    return self._object_phrase(child)
+            return Found()
+        if slot == "dative":
+            for child in verb.children:
+                if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return self.phrase_actors(child)
+            return Found()
+        if slot == "ccomp":
+            for child in verb.children:
+                if child.dep_ == "ccomp":
+                    tokens, _ = self.subject_tokens(child)
+                    found = Found(how="head")
+                    for token in tokens:
+                        sub = self.phrase_actors(token, modifiers=False)
+                        for actor in sub.actors:
+                            found.add([actor], token.i)
+                    return found
+            return Found()
+        if slot == "xcomp":
+            for child in verb.children:
+                if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                    for inner in ("dobj", "with", "to", "on", "against"):
+                        found = self.object_of(child, "obj" if inner == "dobj" else inner)
+                        if found:
+                            return found
+            return Found()
+        for head in [verb, *extra]:
+            found = self.prep_actors(head, slot)
+            if found:
+                return found
+        return Found()
+
+    def _object_phrase(self, token: Token) -> Found:
+        found = self.phrase_actors(token)
+        if not found:
+            for prep in ("by", "of"):
+                found = self.prep_actors(token, prep, modifiers=False)
+                if found:
+                    found.how = "modifier"
+                    break
+        return found
+
+
+def _governor(verb: Token) -> Token:
+    """The word a verb without a subject depends on (over a preposition: "involved in training")."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.head is not head:
+        return head.head
+    return head
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+def _objects(prep: Token):
+    """The objects of a preposition, with their conjuncts left to `phrase_actors`."""
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp", "dobj") and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+            yield child
+
+
+def _is_example_prep(prep: Token) -> bool:
+    """"including X", "like X", "such as X": named examples of a plural."""
+    if prep.lower_ in ("including", "like"):
+        return True
+    return prep.lower_ == "as" and any(child.lower_ == "such" for child in prep.children)
+
+
+def found_tokens(doc: Doc, found: Found) -> list[Token]:
+    return [doc[i] for i in found.tokens]

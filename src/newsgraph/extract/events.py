@@ -1,0 +1,189 @@
+"""PLOVER events: who did (or said) what to whom, who asserts it, and how sure we are.
+
+`EventExtractor` runs after the actor layer and the quote stage, on a parsed `Doc`:
+
+1. event nouns (`nominal_events.py`): "the cooperation between X and Y", "his visit to Z";
+2. event verbs (`verbal_events.py`): "X urged Y", "Y was attacked by X", "X and Y met";
+3. the speaker's own events inside quotes (`speaker_events.py`): judging nouns ("X's
+   interference") and "should" clauses;
+4. for each event: negation and modality (`event_modality.py`); who asserts it
+   (`attributed_to`): the speaker of the quote whose content holds its trigger, None when
+   the reporter tells it or when the event is the speaker's own act;
+5. intent to cooperate: a cooperative event (quad class 1 or 2) told as future ("China
+   would cooperate with X", "Iran will expand ties with Y") is coded AGREE, as CAMEO's 03
+   ("express intent to cooperate") does;
+6. duplicates in a sentence are merged, and at most `MAX_PER_SENTENCE` events are kept
+   per sentence (highest confidence first): precision before recall;
+7. contested pairs (`contested.py`).
+
+Every event carries its evidence (the stretch of text from its first to its last argument),
+its PLOVER quad class (1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+4 material conflict), intensity, CAMEO root and Goldstein score.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Contested, Event, Quote, Span
+from .actors import DocActors
+from .contested import find_contested
+from .event_args import Arguments
+from .event_candidates import Candidate
+from .event_lexicon import EventLexicon, load_event_lexicon
+from .event_modality import ModalityReader, reference_year
+from .nominal_events import NominalEvents
+from .speaker_events import SpeakerEvents
+from .syntax import sentence_index
+from .verbal_events import VerbalEvents
+
+MAX_PER_SENTENCE = 4
+MAX_EVIDENCE_TOKENS = 40
+INTENT_CAMEO = "030"
+
+
+class EventExtractor:
+    """Finds the events of parsed documents. Build once, call per document."""
+
+    def __init__(self, lexicon: EventLexicon | None = None):
+        self.lexicon = lexicon or load_event_lexicon()
+        self.modality = ModalityReader(self.lexicon)
+
+    def __call__(self, doc: Doc) -> tuple[list[Event], list[Contested]]:
+        found: DocActors | None = doc._.newsgraph_actors
+        if found is None or not found.actors or len(doc) == 0:
+            return [], []
+        quotes: list[Quote] = list(doc._.newsgraph_quotes or [])
+        args = Arguments(doc, found)
+        sentence = sentence_index(doc)
+        ref_year = reference_year(doc)
+
+        nominal = NominalEvents(self.lexicon, args).find()
+        nominal_sources = {c.head: c.source for c in nominal}
+        for c in nominal:
+            # coordinated event nouns share their parties ("coordination and cooperation between")
+            for child in doc[c.head].children:
+                if child.dep_ == "conj" and child.i not in nominal_sources:
+                    nominal_sources[child.i] = c.source
+        verbal = VerbalEvents(self.lexicon, args).find(nominal_sources)
+        used = {i for c in nominal + verbal for i in c.trigger_tokens + c.arg_tokens}
+        speaker = SpeakerEvents(self.lexicon, args, self.modality).find(quotes, used)
+
+        quote_of = _quote_index(doc, quotes)
+        candidates = []
+        for c in nominal + verbal + speaker:
+            c.sentence = sentence[c.head]
+            self._modality(doc, c, ref_year)
+            if not c.speaker_source:
+                index = quote_of[c.head]
+                c.attributed_to = quotes[index].speaker if index >= 0 else None
+            if c.attributed_to is not None and c.attributed_to not in found.actors:
+                c.attributed_to = None
+            self._intent(c)
+            candidates.append(c)
+        kept = self._select(candidates)
+        events = [self._event(doc, c, found) for c in kept]
+        actor_types = {key: (actor.type, actor.sector) for key, actor in found.actors.items()}
+        return events, find_contested(events, actor_types)
+
+    # ------------------------------------------------------------ per candidate
+    def _modality(self, doc: Doc, c: Candidate, ref_year: int | None) -> None:
+        head = doc[c.head]
+        if c.kind == "noun":
+            light = doc[c.light_verb] if c.light_verb is not None else None
+            c.modality = self.modality.of_noun(head, light, ref_year)
+            if not c.negated:
+                c.negated = self.modality.is_negated(head) or (light is not None and self.modality.is_negated(light))
+        elif c.kind == "verb":
+            commitment = "xcomp" in c.trigger.targets
+            c.modality = self.modality.of_verb(head, ref_year, commitment=commitment)
+            c.negated = self.modality.is_negated(head)
+        elif c.kind == "deontic":
+            c.modality = "asserted"  # the request itself is made now
+            c.negated = False
+        else:  # stance: the judgement is made now; "X is a threat" in the past is history
+            c.modality = "historical" if self.modality.is_historical(head, ref_year) else "asserted"
+
+    def _intent(self, c: Candidate) -> None:
+        """A cooperative act told as future is an intent to cooperate (CAMEO 03, AGREE)."""
+        if c.modality != "future" or c.type == "AGREE":
+            return
+        if self.lexicon.types[c.type].quad_class in (1, 2):
+            c.type, c.mode, c.cameo = "AGREE", None, INTENT_CAMEO
+
+    def _select(self, candidates: list[Candidate]) -> list[Candidate]:
+        """One event per (sentence, type, source, target, assertor); a trigger token makes
+        at most one event; at most MAX_PER_SENTENCE per sentence."""
+        best: dict[tuple, Candidate] = {}
+        for c in candidates:
+            key = c.key()
+            if key not in best or c.confidence > best[key].confidence:
+                best[key] = c
+        by_head: dict[int, Candidate] = {}
+        for c in best.values():
+            if c.head not in by_head or c.confidence > by_head[c.head].confidence:
+                by_head[c.head] = c
+        per_sentence: dict[int, list[Candidate]] = {}
+        for c in by_head.values():
+            per_sentence.setdefault(c.sentence, []).append(c)
+        kept = []
+        for group in per_sentence.values():
+            group.sort(key=lambda c: (-c.confidence, c.head))
+            kept.extend(group[:MAX_PER_SENTENCE])
+        kept.sort(key=lambda c: (min(c.trigger_tokens + c.arg_tokens), c.head))
+        return kept
+
+    # ------------------------------------------------------------ model
+    def _event(self, doc: Doc, c: Candidate, found: DocActors) -> Event:
+        info = self.lexicon.types[c.type]
+        root = c.cameo[:2]
+        return Event(
+            source=list(c.source),
+            target=list(c.target),
+            type=c.type,
+            mode=c.mode,
+            quad_class=info.quad_class,
+            intensity=info.intensity_of(c.mode),
+            cameo=root,
+            goldstein=self.lexicon.goldstein.get(root),
+            negated=c.negated,
+            modality=c.modality,
+            attributed_to=c.attributed_to,
+            evidence=_evidence(doc, c, found),
+            confidence=round(c.confidence, 3),
+        )
+
+
+def _quote_index(doc: Doc, quotes: list[Quote]) -> list[int]:
+    """For each token, the index of the (shortest) quote whose content holds it, or -1."""
+    index = [-1] * len(doc)
+    order = sorted(range(len(quotes)), key=lambda q: -(quotes[q].end - quotes[q].start))
+    for q in order:
+        span = doc.char_span(quotes[q].start, quotes[q].end, alignment_mode="contract")
+        if span is not None:
+            for i in range(span.start, span.end):
+                index[i] = q
+    return index
+
+
+def _evidence(doc: Doc, c: Candidate, found: DocActors) -> Span:
+    """From the first to the last word of the event (trigger and arguments, whole mentions)
+    within its sentence; a very long stretch keeps the trigger and its nearest argument."""
+    sent = doc[c.head].sent
+    points = set(c.trigger_tokens)
+    for i in c.arg_tokens:
+        if sent.start <= i < sent.end:
+            mention = found.mention_at(i)
+            if mention is not None and sent.start <= mention.start and mention.end <= sent.end:
+                points.update((mention.start, mention.end - 1))
+            else:
+                points.add(i)
+    start, end = min(points), max(points) + 1
+    if end - start > MAX_EVIDENCE_TOKENS:
+        start, end = min(c.trigger_tokens), max(c.trigger_tokens) + 1
+        nearest = sorted(points, key=lambda i: abs(i - c.head))
+        for i in nearest:
+            if abs(i - c.head) <= MAX_EVIDENCE_TOKENS // 2:
+                start, end = min(start, i), max(end, i + 1)
+    span = doc[start:end]
+    return Span(span.start_char, span.end_char, span.text)

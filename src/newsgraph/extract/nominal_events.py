@@ -1,0 +1,140 @@
+"""Events named by a noun phrase: "the coordination and cooperation between Pakistan and the
+Taliban", "attacks on Afghanistan by the Soviet Union", "his visit to China", "Asif made the
+remarks in a meeting with Rouhani".
+
+For a noun of `event_nouns.tsv`, the source is looked for in the row's `source` slots in
+order, the recipient in its `target` slots (see the file's header). "between X and Y" makes
+the parties act on each other (source = recipient = all of them) and needs two parties.
+`clause` takes the source from outside the phrase: the subject of a light verb whose object
+the noun is ("held talks", "launched an attack"), or the subject of the verb the phrase
+is attached to by "during", "in", "at", "after" or "on" ("During his meeting with X,
+Y said"; "in a meeting with X").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .event_args import Arguments, Found
+from .event_candidates import Candidate
+from .event_lexicon import EventLexicon, Trigger
+
+CLAUSE_PREPS = frozenset({"during", "in", "at", "after", "on", "before", "amid"})
+
+
+def match_noun(lexicon_nouns: dict[str, list[Trigger]], doc: Doc, token: Token) -> tuple[Trigger, int] | None:
+    """The longest event-noun term ending at `token`: (trigger, start token index)."""
+    options = lexicon_nouns.get(token.lemma_.lower()) or lexicon_nouns.get(token.lower_)
+    if not options:
+        return None
+    for trigger in options:
+        n = len(trigger.words)
+        start = token.i - n + 1
+        if start < 0:
+            continue
+        words = [t.lemma_.lower() for t in doc[start : token.i]] + [token.lemma_.lower()]
+        lowers = [t.lower_ for t in doc[start : token.i + 1]]
+        if tuple(words) == trigger.words or tuple(lowers) == trigger.words:
+            return trigger, start
+    return None
+
+
+class NominalEvents:
+    def __init__(self, lexicon: EventLexicon, args: Arguments):
+        self.lexicon = lexicon
+        self.args = args
+        self.doc = args.doc
+        self.light = lexicon.light_verbs
+
+    def find(self) -> list[Candidate]:
+        found = []
+        for token in self.doc:
+            if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+                continue
+            match = match_noun(self.lexicon.nouns, self.doc, token)
+            if match is None:
+                continue
+            candidate = self.read(token, *match)
+            if candidate is not None:
+                found.append(candidate)
+        return found
+
+    def read(self, noun: Token, trigger: Trigger, start: int) -> Candidate | None:
+        args = self.args
+        source = Found()
+        mutual = False
+        light = None
+        used_of = False
+        for slot in trigger.sources:
+            if slot == "between":
+                parties = args.between_actors(noun)
+                if len(parties.actors) >= 2:
+                    source, mutual = parties, True
+                    break
+            elif slot == "poss":
+                for child in noun.children:
+                    if child.dep_ == "poss":
+                        source = args.phrase_actors(child, modifiers=False)
+                        break
+            elif slot == "compound":
+                for child in noun.children:
+                    if child.dep_ in ("compound", "amod", "nmod") and child.i < start:
+                        actors = args.at(child)
+                        if actors:
+                            source.add(actors, child.i)
+                if source:
+                    source.how = "modifier"
+            elif slot in ("by", "of"):
+                source = args.prep_actors(noun, slot, modifiers=False)
+                used_of = bool(source) and slot == "of"
+            elif slot == "clause":
+                source, light = self._clause_source(noun)
+            if source:
+                break
+        if not source:
+            return None
+        source.actors = [a for a in source.actors if args.types.get(a) != "location"]
+        if not source.actors:
+            return None
+        target = Found()
+        if mutual:
+            target = Found(list(source.actors), list(source.tokens), "mutual")
+        else:
+            for slot in trigger.targets:
+                if slot == "of" and used_of:
+                    continue
+                target = args.prep_actors(noun, slot, modifiers=True)
+                if target:
+                    break
+            target.actors = [a for a in target.actors if a not in source.actors]
+            if not target.actors:
+                return None
+        candidate = Candidate(
+            kind="noun", trigger=trigger, head=noun.i, trigger_tokens=list(range(start, noun.i + 1)),
+            source=list(source.actors), target=list(target.actors),
+            arg_tokens=sorted(set(source.tokens + target.tokens)), mutual=mutual,
+        )
+        if source.how in ("modifier", "clause"):
+            candidate.penalise(source.how)
+        candidate.light_verb = light.i if light is not None else None
+        return candidate
+
+    def _clause_source(self, noun: Token) -> tuple[Found, Token | None]:
+        """The subject of the light verb or of the clause a "during/in" phrase belongs to."""
+        args = self.args
+        head = noun
+        # over a coordination of nouns: "held talks and consultations"
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        if head.dep_ in ("dobj", "obj") and head.head.lemma_.lower() in self.light:
+            verb = head.head
+            found = args.subject_of(verb)
+            found.how = "clause"
+            return found, verb
+        if head.dep_ == "pobj" and head.head.lower_ in CLAUSE_PREPS:
+            verb = head.head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                found = args.subject_of(verb)
+                found.how = "clause"
+                return found, None
+        return Found(), None

@@ -1,0 +1,142 @@
+"""Events carried by a verb (or a predicate adjective) of `event_verbs.tsv`.
+
+A token is a trigger when its lemma is the first word of a lexicon pattern and the other
+words of the pattern are its dependents, in order, a few words to its right ("expressed
+concerns", "called on", "are working together"). The longest pattern wins.
+
+- **source**: `Arguments.subject_of` (subject, passive agent, or the controller of a verb
+  with no subject); places are never sources;
+- **recipient**: the row's slots in order (`Arguments.object_of`); the source's own actors
+  are removed from it;
+- with no recipient: a joint subject of a `mutual` row acts on itself ("Pakistan and the
+  Taliban cooperate" -> source = recipient = both); a `bare` row stands alone (a pledge,
+  a denial); any other row gives no event;
+- a verb that is the infinitive of a trigger whose row takes its recipient from `xcomp`
+  ("pledged to support X", "threatened to attack X") is part of that event, not one of its
+  own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .event_args import Arguments, Found
+from .event_candidates import Candidate
+from .event_lexicon import EventLexicon, Trigger
+
+PATTERN_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "acomp", "oprd", "compound", "npadvmod", "attr", "amod"})
+PATTERN_WINDOW = 6
+VERB_TAGS = frozenset({"VERB"})
+
+
+def match_verb(lexicon: EventLexicon, token: Token) -> tuple[Trigger, list[Token]] | None:
+    """The longest lexicon pattern this verb or adjective starts: (trigger, its tokens)."""
+    options = lexicon.verbs.get(token.lemma_.lower())
+    if not options:
+        return None
+    for trigger in options:
+        is_adj = "adj" in trigger.flags
+        if is_adj != (token.pos_ == "ADJ"):
+            continue
+        if not is_adj and token.pos_ not in VERB_TAGS:
+            continue
+        tokens = [token]
+        position = token.i
+        ok = True
+        for word in trigger.words[1:]:
+            nxt = _dependent(token, tokens[-1], word, position)
+            if nxt is None:
+                ok = False
+                break
+            tokens.append(nxt)
+            position = nxt.i
+        if ok:
+            return trigger, tokens
+    return None
+
+
+def _dependent(verb: Token, last: Token, word: str, position: int) -> Token | None:
+    for head in (verb, last):
+        for child in head.children:
+            if position < child.i <= position + PATTERN_WINDOW and child.dep_ in PATTERN_DEPS:
+                if child.lemma_.lower() == word or child.lower_ == word:
+                    return child
+    return None
+
+
+class VerbalEvents:
+    def __init__(self, lexicon: EventLexicon, args: Arguments):
+        self.lexicon = lexicon
+        self.args = args
+        self.doc: Doc = args.doc
+
+    def find(self, nominal_sources: dict[int, list[str]]) -> list[Candidate]:
+        found = []
+        matches = {}
+        for token in self.doc:
+            if token.pos_ not in ("VERB", "ADJ"):
+                continue
+            match = match_verb(self.lexicon, token)
+            if match is not None:
+                matches[token.i] = match
+        for i, (trigger, tokens) in matches.items():
+            verb = self.doc[i]
+            if self._subsumed(verb, matches):
+                continue
+            candidate = self.read(verb, trigger, tokens, nominal_sources)
+            if candidate is not None:
+                found.append(candidate)
+        return found
+
+    def _subsumed(self, verb: Token, matches: dict) -> bool:
+        """An infinitive of a trigger that takes its recipient from it ("pledged to support X")."""
+        if verb.dep_ != "xcomp":
+            return False
+        governing = matches.get(verb.head.i)
+        return governing is not None and "xcomp" in governing[0].targets
+
+    def read(self, verb: Token, trigger: Trigger, tokens: list[Token], nominal_sources: dict[int, list[str]]) -> Candidate | None:
+        args = self.args
+        actor_head = verb
+        if "adj" in trigger.flags:
+            # "Iran is ready to draft ...": the subject is the copula's
+            if verb.dep_ not in ("acomp", "amod", "attr") or verb.head is verb:
+                return None
+            actor_head = verb.head if verb.dep_ == "acomp" else verb
+        source = args.subject_of(actor_head, nominal_sources)
+        if verb.dep_ == "amod" and "adj" in trigger.flags:
+            source = args.phrase_actors(verb.head, modifiers=False)
+        source.actors = [a for a in source.actors if args.types.get(a) != "location"]
+        if not source.actors:
+            return None
+        target = Found()
+        for slot in trigger.targets:
+            target = args.object_of(verb, slot, extra=tokens[1:])
+            if target:
+                break
+        if "armed" in trigger.flags:
+            target.actors = [a for a in target.actors if args.types.get(a) == "armed_group"]
+            if not target.actors:
+                return None
+        target.actors = [a for a in target.actors if a not in source.actors]
+        mutual = False
+        if not target.actors:
+            if "mutual" in trigger.flags and len(source.actors) >= 2:
+                target = Found(list(source.actors), list(source.tokens), "mutual")
+                mutual = True
+            elif "bare" not in trigger.flags:
+                return None
+        candidate = Candidate(
+            kind="verb", trigger=trigger, head=verb.i, trigger_tokens=[t.i for t in tokens],
+            source=list(source.actors), target=list(target.actors),
+            arg_tokens=sorted(set(source.tokens + target.tokens)), mutual=mutual,
+        )
+        if source.how == "control":
+            candidate.penalise("control")
+        if target.how == "modifier":
+            candidate.penalise("modifier")
+        if not target.actors:
+            candidate.penalise("bare")
+        if any(self.doc[i].pos_ == "PRON" for i in source.tokens + target.tokens):
+            candidate.penalise("pronoun")
+        return candidate
