@@ -29,7 +29,7 @@ from ..kb.names import chunk_words, is_all_capitals, is_capitalized, name_words,
 from ..kb.records import ActorRecord
 from ..model import Actor, Mention
 from . import coref, roles
-from .syntax import boilerplate_mask, is_agentive, is_subject, noun_phrase_start, quote_mask, sentence_index, strip_span
+from .syntax import boilerplate_mask, is_agentive, is_subject, noun_phrase_start, quote_mask, sentence_index, strip_span, token_table
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 KIND_ORDER = {"name": 0, "alias": 1, "acronym": 2, "capital": 3, "demonym": 4}
@@ -132,6 +132,8 @@ class ActorLayer:
         self.compass = lexicon.words("compass.txt")
         self.place_suffixes = lexicon.words("place_suffixes.txt")
         self.boilerplate = lexicon.pattern("boilerplate.txt")
+        # the last words of every phrase the noun-phrase step looks for
+        self.phrase_heads = frozenset().union(*(table.by_last for table in (self.governments, self.bodies, self.titles, self.groups)))
         self.title_words = frozenset(word for term in self.titles.rows for word in term.split())
 
     # ------------------------------------------------------------------ entry point
@@ -155,7 +157,14 @@ class _Run:
         self.kb = layer.kb
         self.doc = doc
         self.day = day
-        self.lowers = [token.lower_ for token in doc]
+        table = token_table(doc)
+        self.texts = table.texts
+        self.lowers = table.lowers
+        self.pos = table.pos
+        self.tags = table.tags
+        self.space = table.space
+        self._positions: dict[str, list[int]] | None = None
+        self.name_words_cache: dict[tuple[int, int], tuple[str, ...]] = {}
         self.sent = sentence_index(doc)
         self.in_quote = quote_mask(doc)
         self.excluded = boilerplate_mask(doc, layer.boilerplate)
@@ -199,12 +208,13 @@ class _Run:
         """Longest knowledge-base names, aligned on token boundaries."""
         words: list[str] = []
         word_token: list[int] = []
-        for token in self.doc:
-            if token.is_space:
+        space = self.space
+        for i, text in enumerate(self.texts):
+            if space[i]:
                 continue
-            for word in chunk_words(token.text):
+            for word in chunk_words(text):
                 words.append(word)
-                word_token.append(token.i)
+                word_token.append(i)
         matcher = self.kb.matcher
         found = []
         i = 0
@@ -254,26 +264,27 @@ class _Run:
     def _mark_things(self) -> None:
         """Names of plans, projects and occasions ("Belt and Road Initiative", "China-Pakistan
         Economic Corridor (CPEC)") and their acronyms: no named entity is read inside them."""
-        doc = self.doc
-        things = self.things = [False] * len(doc)
+        texts, lowers, pos = self.texts, self.lowers, self.pos
+        count = len(texts)
+        things = self.things = [False] * count
         acronyms = set()
         heads = self.layer.non_actor_heads
-        for token in doc:
-            if token.pos_ != "PROPN" or self.lowers[token.i] not in heads or not token.text[:1].isupper():
+        for end in range(count):
+            if pos[end] != "PROPN" or lowers[end] not in heads or not texts[end][:1].isupper():
                 continue
-            start = token.i
-            while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].lower_ in ("and", "&", "of", "-")):
+            start = end
+            while start > 0 and (pos[start - 1] == "PROPN" or lowers[start - 1] in ("and", "&", "of", "-")):
                 start -= 1
-            if start == token.i:
+            if start == end:
                 continue
-            for i in range(start, token.i + 1):
+            for i in range(start, end + 1):
                 things[i] = True
-            if token.i + 3 < len(doc) and doc[token.i + 1].text == "(" and doc[token.i + 3].text == ")":
-                acronyms.add(doc[token.i + 2].text)
+            if end + 3 < count and texts[end + 1] == "(" and texts[end + 3] == ")":
+                acronyms.add(texts[end + 2])
         if acronyms:
-            for token in doc:
-                if token.text in acronyms:
-                    things[token.i] = True
+            for i, text in enumerate(texts):
+                if text in acronyms:
+                    things[i] = True
 
     def _plausible(self, start: int, end: int, label: str) -> bool:
         """Known failures of the statistical model that no actor comes from: a lone compass
@@ -491,10 +502,12 @@ class _Run:
         lowers = self.lowers
         layer = self.layer
         excluded = self.excluded
-        for token in doc:
-            if token.pos_ not in ("NOUN", "PROPN") or excluded[token.i]:
+        heads = layer.phrase_heads
+        pos = self.pos
+        for i, lower in enumerate(lowers):
+            if lower not in heads or excluded[i] or pos[i] not in ("NOUN", "PROPN"):
                 continue
-            i = token.i
+            token = doc[i]
             match = layer.governments.ending_at(lowers, i)
             if match:
                 self._government(token, match[0])
@@ -669,9 +682,14 @@ class _Run:
     def _group_repeats(self, actor: ActorBuild, first_head: Token) -> None:
         words = name_words(actor.name)
         n = len(words)
-        for token in self.doc:
-            if token.i == first_head.i or token.lower_ != first_head.lower_:
+        if self._positions is None:
+            self._positions = {}
+            for i, lower in enumerate(self.lowers):
+                self._positions.setdefault(lower, []).append(i)
+        for i in self._positions.get(first_head.lower_, ()):
+            if i == first_head.i:
                 continue
+            token = self.doc[i]
             start = token.i - n + 1
             if start < 0 or tuple(self.lowers[start : token.i + 1]) != tuple(actor.name.lower().split()):
                 continue
@@ -685,12 +703,12 @@ class _Run:
         """"Tehreek-e-Taliban Pakistan (TTP)": the acronym becomes a name of the actor
         before the brackets, for the whole article."""
         doc = self.doc
+        texts = self.texts
         defined: dict[str, ActorBuild] = {}
-        for token in doc:
-            i = token.i
-            if token.text != "(" or i + 2 >= len(doc) or doc[i + 2].text != ")":
+        for i, text in enumerate(texts):
+            if text != "(" or i + 2 >= len(texts) or texts[i + 2] != ")":
                 continue
-            short = doc[i + 1].text
+            short = texts[i + 1]
             if not (2 <= len(short) <= 10 and is_all_capitals(short)):
                 continue
             mention = self._mention_ending(i)
@@ -702,10 +720,11 @@ class _Run:
             defined[short] = actor
         if not defined:
             return
-        for token in doc:
-            actor = defined.get(token.text)
+        for i, text in enumerate(texts):
+            actor = defined.get(text)
             if actor is None:
                 continue
+            token = doc[i]
             existing = self._mention_covering(token.i)
             if existing is not None:
                 if existing.actor == actor.key:

@@ -84,10 +84,13 @@ def _pronouns(run: "_Run") -> None:
         (m for a in run.actors.values() if a.type in COLLECTIVE_TYPES for m in a.mentions if m.kind != "pronoun"),
         key=lambda m: m.start,
     )
-    for token in doc:
-        lower = token.lower_
-        if token.pos_ != "PRON" and token.tag_ not in ("PRP", "PRP$"):
+    pos, tags = run.pos, run.tags
+    for i, lower in enumerate(run.lowers):
+        if lower not in PERSON_PRONOUNS and lower not in PLURAL_PRONOUNS:
             continue
+        if run.excluded[i] or (pos[i] != "PRON" and tags[i] not in ("PRP", "PRP$")):
+            continue
+        token = doc[i]
         if lower in PERSON_PRONOUNS:
             antecedent = _person_antecedent(run, token.i, people)
             if antecedent is not None:

@@ -58,7 +58,11 @@ def attach_people(run: "_Run") -> None:
 
 
 def _words(run: "_Run", mention: "MentionRef") -> tuple[str, ...]:
-    return name_words(run.doc[mention.start : mention.end].text)
+    key = (mention.start, mention.end)
+    words = run.name_words_cache.get(key)
+    if words is None:
+        words = run.name_words_cache[key] = name_words(run.doc[mention.start : mention.end].text)
+    return words
 
 
 def _known_person(run: "_Run", mention: "MentionRef", words: tuple[str, ...], people: list["ActorBuild"]) -> "ActorBuild | None":

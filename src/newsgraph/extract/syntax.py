@@ -11,6 +11,35 @@ QUOTE_BOTH = frozenset({'"', "''", "``"})
 INDEFINITE = frozenset({"a", "an"})
 
 
+class TokenTable:
+    """Plain lists of the token attributes the stages read over and over (a spaCy `Token`
+    costs an object per access; a list index does not). Built once per Doc: `token_table`."""
+
+    __slots__ = ("texts", "lowers", "pos", "tags", "space")
+
+    def __init__(self, doc: Doc):
+        self.texts: list[str] = []
+        self.lowers: list[str] = []
+        self.pos: list[str] = []
+        self.tags: list[str] = []
+        self.space: list[bool] = []
+        for token in doc:
+            self.texts.append(token.text)
+            self.lowers.append(token.lower_)
+            self.pos.append(token.pos_)
+            self.tags.append(token.tag_)
+            self.space.append(token.is_space)
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The `TokenTable` of a Doc, cached in `doc.user_data`."""
+    table = doc.user_data.get("newsgraph.tokens")
+    if table is None or len(table.texts) != len(doc):
+        table = TokenTable(doc)
+        doc.user_data["newsgraph.tokens"] = table
+    return table
+
+
 def boilerplate_mask(doc: Doc, pattern) -> list[bool]:
     """For each token, whether its sentence is page furniture (a licence footer, a
     copyright line) matched by `pattern` (see data/lexicon/boilerplate.txt)."""
@@ -86,20 +115,20 @@ def quote_mask(doc: Doc) -> list[bool]:
     """For each token, whether it lies between double quotation marks: a cheap, local view
     for the actor stage (the quote stage does the full job). “ opens, ” closes, a straight
     quote toggles, a paragraph break closes."""
+    table = token_table(doc)
     inside = [False] * len(doc)
     open_now = False
-    for token in doc:
-        text = token.text
+    for i, text in enumerate(table.texts):
         if text in ("“", "«"):
             open_now = True
         elif text in ("”", "»"):
             open_now = False
         elif text in QUOTE_BOTH:
             open_now = not open_now
-        elif token.is_space and "\n" in text:
+        elif table.space[i] and "\n" in text:
             open_now = False
         else:
-            inside[token.i] = open_now
+            inside[i] = open_now
     return inside
 
 

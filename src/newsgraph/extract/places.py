@@ -1,0 +1,654 @@
+"""Place mentions, resolved to gazetteer entries by the article's context.
+
+Steps (methods of `_Run`):
+1. candidate spans (`_spans`): spaCy's GPE/LOC/FAC entities, the gazetteer's names matched
+   in the text (`geo.gazetteer`, the knowledge base's matcher), the actor layer's
+   territory phrases ("Afghan soil", "Afghan territory": the country as a place) and its
+   knowledge-base locations ("Kurram district"), and the dateline's place ("TEHRAN –");
+   a name matched by the gazetteer alone must look like a place name (capitalized, a proper
+   noun, not another kind of entity) and either name a country or a region, be a large
+   city, or stand where places stand ("in", "near", "the town of", "... province");
+2. each span extended by what narrows it: a kind of place after it ("Kunar province",
+   "Kupwara District"), a compass adjective before it ("northern Iraq"); the kind of place
+   becomes a hint for step 4;
+3. the article's context (`_context`): the countries its actors belong to (the actor layer's
+   states and people), the dateline's place, and the places that have one reading only;
+4. each mention resolved (`_resolve`): its candidates scored by kind of place, population,
+   the article's countries, an apposition (", Sindh", ", Pakistan") and other places of the
+   same region named in the article; the best one is kept with a confidence (its share of
+   the scores); a name the gazetteer does not know stays an unresolved mention.
+
+`event_location(token, places)` gives the location of an event whose clause is headed by
+`token` ("in ...", "near ...", "at ..." in that clause, else the sentence's place, else the
+article's, when that is clear).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .. import lexicon
+from ..geo.gazetteer import Gazetteer, Place, load_gazetteer
+from ..kb.names import chunk_words, name_words
+from .dates import Dateline, find_dateline
+from .syntax import LOCATIVE_PREPS, strip_span
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Actor types that a place name cannot be.
+NON_PLACE_TYPES = frozenset({"person", "organization", "armed_group", "igo"})
+# How likely a bare name means each kind of place, before population and context.
+FEATURE_PRIOR = {"country": 3.0, "admin1": 1.5, "city": 1.2, "admin2": 0.6}
+POPULATION_WEIGHT = 0.35
+OFFICIAL_NAME_BONUS = 0.4
+CONTEXT_WEIGHT = 4.0  # times the country's share of the article
+APPOSITION_BONUS = 5.0  # "Hyderabad, Sindh" / "Hyderabad, Pakistan"
+NEARBY_BONUS = 1.5  # another place of the same first-level region in the article
+HINT_BONUS = 3.0  # "Kunar province" -> an admin1
+LARGE_CITY = 100_000  # a gazetteer-only name of a city this large needs no locative cue
+CUE_PREPS = LOCATIVE_PREPS | {"from", "to", "toward", "towards", "via", "of", "between", "beyond", "along", "through", "outskirts"}
+SINGLE_CONFIDENCE = {"country": 0.95, "admin1": 0.9, "admin2": 0.85, "city": 0.85}
+
+
+@dataclass
+class PlaceMention:
+    """One place mention: tokens [start, end); the name proper is [name_start, name_end)."""
+
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+    source: str  # ner | gazetteer | kb | demonym | dateline
+    hint: str | None = None  # the kind of place a noun beside the name says it is
+    candidates: list[Place] = field(default_factory=list)
+    place: Place | None = None
+    confidence: float = 0.0
+    reason: str = ""
+    actor: str | None = None
+    agentive: bool = False
+    country_hint: str | None = None  # demonym phrases: the country itself
+
+    @property
+    def resolved(self) -> bool:
+        return self.place is not None
+
+
+@dataclass
+class DocPlaces:
+    """What the place stage found in one document."""
+
+    mentions: list[PlaceMention]
+    dateline: Dateline | None
+    countries: dict[str, float]  # the article's countries and their shares
+    token_mention: list[int]  # per token: index into `mentions`, or -1
+
+    def mention_at(self, token_index: int) -> PlaceMention | None:
+        index = self.token_mention[token_index] if 0 <= token_index < len(self.token_mention) else -1
+        return self.mentions[index] if index >= 0 else None
+
+    def main_country(self, share: float = 0.6) -> str | None:
+        """The country the article is about, when one holds at least `share` of it."""
+        if not self.countries:
+            return None
+        country, value = max(self.countries.items(), key=lambda item: item[1])
+        return country if value >= share else None
+
+
+class PlaceLayer:
+    """Finds and resolves the place mentions of a parsed document. Build once, call per
+    document; the gazetteer is loaded at the first call."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self._gazetteer = gazetteer
+        self.nouns = lexicon.table("place_nouns.tsv", 2)
+        self.noun_words = {tuple(term.split()): values[0] for term, values in self.nouns.items()}
+        self.modifiers = lexicon.words("place_modifiers.txt")
+        self.territory = lexicon.phrases("territory.txt", 1)
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
+
+    def __call__(self, doc: Doc, actors=None) -> DocPlaces:
+        return _Run(self, doc, actors).result()
+
+
+class _Run:
+    def __init__(self, layer: PlaceLayer, doc: Doc, actors):
+        self.layer = layer
+        self.gazetteer = layer.gazetteer
+        self.doc = doc
+        self.actors = actors  # extract.actors.DocActors or None
+        self.lowers = [token.lower_ for token in doc]
+        self.ent_label: list[str | None] = [None] * len(doc)
+        self.ent_span: list[tuple[int, int] | None] = [None] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_label[i] = ent.label_
+                self.ent_span[i] = (ent.start, ent.end)
+        self.dateline = find_dateline(doc.text)
+
+    # ------------------------------------------------------------------ orchestration
+    def result(self) -> DocPlaces:
+        mentions = self._spans()
+        for mention in mentions:
+            self._extend(mention)
+            self._candidates(mention)
+            self._link_actor(mention)
+        countries = self._context(mentions)
+        regions = self._regions(mentions)
+        for mention in mentions:
+            self._resolve(mention, countries, regions, mentions)
+        token_mention = [-1] * len(self.doc)
+        for index, mention in enumerate(mentions):
+            for i in range(mention.start, mention.end):
+                token_mention[i] = index
+        return DocPlaces(mentions, self.dateline, countries, token_mention)
+
+    # ------------------------------------------------------------------ 1. spans
+    def _spans(self) -> list[PlaceMention]:
+        doc = self.doc
+        candidates: list[tuple[int, int, int, str, str | None]] = []  # start, end, priority, source, country
+        if self.dateline is not None and self.dateline.place:
+            span = doc.char_span(self.dateline.place_start, self.dateline.place_end, alignment_mode="expand")
+            if span is not None:
+                candidates.append((span.start, span.end, 0, "dateline", None))
+        for start, end, country in self._actor_places():
+            candidates.append((start, end, 1 if country else 2, "demonym" if country else "kb", country))
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                start, end = strip_span(doc, ent.start, ent.end)
+                if start < end:
+                    candidates.append((start, end, 3, "ner", None))
+        for start, end in self._gazetteer_matches():
+            candidates.append((start, end, 4, "gazetteer", None))
+        for start, end in self._named_features():
+            candidates.append((start, end, 5, "feature", None))
+        candidates.sort(key=lambda c: (c[2] > 1, -(c[1] - c[0]), c[2], c[0]))
+        taken = [False] * len(doc)
+        mentions = []
+        for start, end, _, source, country in candidates:
+            if any(taken[start:end]):
+                continue
+            if source == "ner" and not self._ner_place(start, end):
+                continue
+            if source == "gazetteer" and not self._gazetteer_place(start, end):
+                continue
+            for i in range(start, end):
+                taken[i] = True
+            mentions.append(PlaceMention(start, end, start, end, source, country_hint=country))
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _actor_places(self) -> list[tuple[int, int, str | None]]:
+        """Territory phrases ("Afghan soil": the state, as a place) and knowledge-base
+        locations ("Kurram district") found by the actor layer."""
+        found = []
+        if self.actors is None:
+            return found
+        for mention in self.actors.mentions:
+            actor = self.actors.actors.get(mention.actor)
+            if actor is None:
+                continue
+            record = actor.record
+            if mention.kind == "demonym" and record is not None and record.type == "state" and record.country:
+                found.append((mention.start, mention.end, record.country))
+            elif record is not None and record.type == "location" and mention.kind in ("name", "alias"):
+                found.append((mention.start, mention.end, None))
+        return found
+
+    def _gazetteer_matches(self) -> list[tuple[int, int]]:
+        """Longest gazetteer names, aligned on token boundaries."""
+        words: list[str] = []
+        word_token: list[int] = []
+        for token in self.doc:
+            if token.is_space:
+                continue
+            for word in chunk_words(token.text):
+                words.append(word)
+                word_token.append(token.i)
+        matcher = self.gazetteer.matcher
+        longest = matcher.longest
+        found = []
+        i, count = 0, len(words)
+        while i < count:
+            match = matcher.longest_match(words, i) if words[i] in longest else None
+            if match is None:
+                i += 1
+                continue
+            length = match[0]
+            first, last = word_token[i], word_token[i + length - 1]
+            aligned = (i == 0 or word_token[i - 1] != first) and (i + length == count or word_token[i + length] != last)
+            if aligned:
+                found.append((first, last + 1))
+                i += length
+            else:
+                i += 1
+        return found
+
+    def _named_features(self) -> list[tuple[int, int]]:
+        """Proper names before a natural or built feature ("the Karramal forests", "the
+        Tirah valley"): the name, which step 2 extends over the noun."""
+        doc = self.doc
+        found = []
+        for token in doc:
+            after = self._noun_after(token.i)
+            if after is None or after[1] != "area" or token.i == 0:
+                continue
+            end = token.i
+            start = end
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and end - start < 4:
+                start -= 1
+            if start == end:
+                continue
+            span = self.ent_span[start]
+            if span is not None and (span[0] < start or span[1] > end):
+                continue  # part of a longer name ("Bagram Air Base" is an ORG's name, whole)
+            found.append((start, end))
+        return found
+
+    def _actor_type_at(self, start: int, end: int) -> str | None:
+        """The type of the knowledge-base actor the actor layer found over these tokens, if
+        any (an actor the layer only guessed from spaCy's label does not count)."""
+        if self.actors is None:
+            return None
+        mention = self.actors.mention_at(start)
+        if mention is None or mention.start > start or mention.end < end:
+            return None
+        actor = self.actors.actors.get(mention.actor)
+        if actor is None or actor.record is None:
+            return None
+        return actor.record.type
+
+    def _ner_place(self, start: int, end: int) -> bool:
+        """A spaCy place entity is kept unless the actor layer knows the name as another
+        kind of actor ("Daesh" tagged GPE)."""
+        return self._actor_type_at(start, end) not in NON_PLACE_TYPES
+
+    def _gazetteer_place(self, start: int, end: int) -> bool:
+        """Whether a name only the gazetteer found is used as a place name here: written as
+        a name, not another kind of entity, and a country, a region or a large city, or
+        standing where places stand ("in X", "the town of X", "X province", "X, Pakistan")."""
+        doc = self.doc
+        tokens = doc[start:end]
+        first, last = tokens[0], tokens[-1]
+        if not (first.text[:1].isupper() and last.text[:1].isupper()):
+            return False
+        if self._actor_type_at(start, end) in NON_PLACE_TYPES:
+            return False
+        entries = self.gazetteer.places_of(self.gazetteer.matcher.lookup(tokens.text))
+        if not entries:
+            return False
+        short = len("".join(name_words(tokens.text))) <= 2
+        if short and not all(c.isupper() for c in tokens.text if c.isalpha()):
+            return False
+        cued = self._cued(start, end)
+        strong = any(p.feature in ("country", "admin1") or (p.feature == "city" and p.population >= LARGE_CITY) for p in entries)
+        proper = any(t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS") for t in tokens)
+        sentence_first = first.is_sent_start or (start > 0 and doc[start - 1].is_punct and doc[start - 1].text in "\"“‘'(")
+        if self.ent_span[start] is not None or any(self.ent_span[i] is not None for i in range(start, end)):
+            # Another kind of entity: only a mislabelled exact span is read as a place.
+            if self.ent_span[start] != (start, end) or self.ent_label[start] in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+                return False
+            return cued or any(p.feature in ("country", "admin1") for p in entries)
+        if not proper and sentence_first:
+            return cued
+        if not proper and not strong:
+            return False
+        return strong or cued
+
+    def _cued(self, start: int, end: int) -> bool:
+        """Whether the words around a name say it is a place: "in/near/at X", "the town of
+        X", "X province", "X, Pakistan"."""
+        doc = self.doc
+        if self._noun_after(end) is not None:
+            return True
+        if start > 0:
+            before = doc[start - 1]
+            if before.lower_ in CUE_PREPS and before.lower_ != "of":
+                return True
+            if before.lower_ == "of" and start > 1 and self.layer.noun_words.get((self.lowers[start - 2],)):
+                return True
+        if end + 1 < len(doc) and doc[end].text == ",":
+            after = self.gazetteer.lookup(doc[end + 1].text)
+            if after and after[0].feature in ("country", "admin1") and doc[end + 1].text[:1].isupper():
+                return True
+        return False
+
+    # ------------------------------------------------------------------ 2. extend
+    def _noun_after(self, end: int) -> tuple[int, str] | None:
+        """A kind-of-place noun right after token `end - 1`: (its length, the feature)."""
+        for length in (2, 1):
+            words = tuple(self.lowers[end : end + length])
+            if len(words) == length and words in self.layer.noun_words:
+                return length, self.layer.noun_words[words]
+        return None
+
+    def _extend(self, mention: PlaceMention) -> None:
+        doc = self.doc
+        if mention.source in ("demonym", "dateline"):
+            return
+        after = self._noun_after(mention.end)
+        if after is not None:
+            length, feature = after
+            mention.end += length
+            mention.hint = feature
+        else:
+            last = tuple(self.lowers[mention.end - 1 : mention.end])
+            if last in self.layer.noun_words and mention.end - mention.start > 1:
+                # "Kunar Province" as one entity: the name is what comes before.
+                mention.name_end = mention.end - 1
+                mention.hint = self.layer.noun_words[last]
+        if mention.start >= 2 and self.lowers[mention.start - 1] == "of":
+            feature = self.layer.noun_words.get((self.lowers[mention.start - 2],))
+            if feature and not mention.hint:
+                mention.hint = feature  # "the town of Dabiq"
+        if mention.start >= 1 and self.lowers[mention.start - 1] in self.layer.modifiers and not doc[mention.start - 1].text[:1].isupper():
+            mention.start -= 1  # "northern Iraq"
+
+    # ------------------------------------------------------------------ candidates
+    def _candidates(self, mention: PlaceMention) -> None:
+        gazetteer = self.gazetteer
+        if mention.country_hint:
+            country = gazetteer.country(mention.country_hint)
+            mention.candidates = [country] if country else []
+            return
+        doc = self.doc
+        name = doc[mention.name_start : mention.name_end].text
+        found = gazetteer.lookup(name)
+        if not found and mention.end > mention.name_end:
+            found = gazetteer.lookup(doc[mention.name_start : mention.end].text)
+        if not found and mention.source == "kb":
+            words = name_words(name)
+            for length in range(len(words) - 1, 0, -1):  # "Kurram district" -> "Kurram"
+                if tuple(words[length:]) in self.layer.noun_words:
+                    found = gazetteer.lookup(" ".join(words[:length]))
+                    mention.hint = mention.hint or self.layer.noun_words[tuple(words[length:])]
+                    break
+        mention.candidates = found
+
+    def _link_actor(self, mention: PlaceMention) -> None:
+        root = self.doc[mention.name_start : mention.name_end].root
+        # An actor when it acts ("Pakistan said", "... was attacked by Pakistan"); a place
+        # everywhere else ("in Kabul", "Kabul was shelled", "the Kabul government").
+        mention.agentive = mention.source not in ("demonym", "dateline") and _acts(root)
+        if self.actors is not None:
+            mention.actor = self.actors.actor_at(root.i)
+
+    # ------------------------------------------------------------------ 3. context
+    def _context(self, mentions: list[PlaceMention]) -> dict[str, float]:
+        weights: dict[str, float] = {}
+
+        def add(country: str | None, weight: float) -> None:
+            if country:
+                weights[country] = weights.get(country, 0.0) + weight
+
+        if self.actors is not None:
+            for actor in self.actors.actors.values():
+                country = actor.record.country if actor.record is not None and actor.record.country else actor.country
+                if not country:
+                    continue
+                count = min(len(actor.mentions), 5)
+                add(country, count * (1.0 if actor.type in ("state", "location") else 0.5))
+        for mention in mentions:
+            countries = {p.country for p in mention.candidates}
+            if len(countries) == 1:
+                add(next(iter(countries)), 3.0 if mention.source == "dateline" else 1.0)
+            elif mention.source == "dateline" and mention.candidates:
+                # A dateline names a well-known city: the most populous reading.
+                add(max(mention.candidates, key=lambda p: p.population).country, 2.0)
+        total = sum(weights.values())
+        return {country: weight / total for country, weight in weights.items()} if total else {}
+
+    def _regions(self, mentions: list[PlaceMention]) -> dict[tuple[str, str], int]:
+        """First-level regions named or implied by places with one reading."""
+        regions: dict[tuple[str, str], int] = {}
+        for index, mention in enumerate(mentions):
+            readings = {(p.country, p.admin1) for p in mention.candidates if p.admin1}
+            if len(readings) == 1:
+                key = next(iter(readings))
+                regions[key] = regions.get(key, 0) + 1
+        return regions
+
+    # ------------------------------------------------------------------ 4. resolve
+    def _resolve(self, mention: PlaceMention, countries: dict[str, float], regions, mentions) -> None:
+        candidates = _collapse(mention.candidates, mention.hint)
+        if mention.hint == "area":  # "the Swat valley" lies in Swat district; no town is a valley
+            candidates = [p for p in candidates if p.feature != "city"]
+        if not candidates:
+            mention.reason = "not in the gazetteer"
+            return
+        if mention.country_hint:
+            mention.place, mention.confidence, mention.reason = candidates[0], 0.95, "demonym of the country"
+            return
+        apposition = self._apposition(mention)
+        scores = []
+        for place in candidates:
+            score = FEATURE_PRIOR.get(place.feature, 0.5) + POPULATION_WEIGHT * math.log10(place.population + 10)
+            if mention.candidates and name_words(place.name) == name_words(self.doc[mention.name_start : mention.name_end].text):
+                score += OFFICIAL_NAME_BONUS
+            score += CONTEXT_WEIGHT * countries.get(place.country, 0.0)
+            if mention.hint and place.feature == mention.hint:
+                score += HINT_BONUS
+            if apposition and (place.country in apposition or (place.country, place.admin1) in apposition):
+                score += APPOSITION_BONUS
+            if place.admin1 and place.feature != "admin1":
+                others = regions.get((place.country, place.admin1), 0)
+                own = 1 if len({(p.country, p.admin1) for p in mention.candidates if p.admin1}) == 1 else 0
+                if others - own > 0:
+                    score += NEARBY_BONUS
+            scores.append(score)
+        best = max(range(len(candidates)), key=lambda i: scores[i])
+        place = candidates[best]
+        if len(candidates) == 1:
+            confidence = SINGLE_CONFIDENCE.get(place.feature, 0.85)
+            reason = "only reading"
+        else:
+            top = max(scores)
+            total = sum(math.exp(s - top) for s in scores)
+            confidence = round(min(0.95, 1.0 / total), 2)
+            reasons = []
+            if apposition and (place.country in apposition or (place.country, place.admin1) in apposition):
+                reasons.append("apposition")
+            if countries.get(place.country, 0.0) >= 0.2:
+                reasons.append(f"article about {place.country}")
+            if mention.hint and place.feature == mention.hint:
+                reasons.append(f"named as {mention.hint}")
+            reason = ", ".join(reasons) or "largest of the readings"
+        mention.place, mention.confidence, mention.reason = place, round(confidence, 2), reason
+
+    def _apposition(self, mention: PlaceMention) -> set:
+        """What ", Sindh" or ", Pakistan" right after the mention names: countries and
+        (country, region) pairs."""
+        doc = self.doc
+        end = mention.end
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return set()
+        found = set()
+        for length in (3, 2, 1):
+            if end + 1 + length > len(doc):
+                continue
+            span = doc[end + 1 : end + 1 + length]
+            if not span.text[:1].isupper():
+                continue
+            for place in self.gazetteer.lookup(span.text):
+                if place.feature == "country":
+                    found.add(place.country)
+                elif place.feature == "admin1":
+                    found.add((place.country, place.name))
+            if found:
+                break
+        return found
+
+
+def _acts(token: Token) -> bool:
+    current = token
+    for _ in range(4):
+        if current.dep_ in ("conj", "appos"):
+            current = current.head
+            continue
+        break
+    if current.dep_ in ("nsubj", "csubj"):
+        return True
+    return current.dep_ == "pobj" and current.head.dep_ == "agent"
+
+
+def _collapse(candidates: list[Place], hint: str | None) -> list[Place]:
+    """One reading per place: a city and the district or province of the same name in the
+    same region are one place for a bare name ("Peshawar", "Kabul": the city; "Kunar
+    province": the province)."""
+    if len(candidates) < 2:
+        return list(candidates)
+    keep: dict[tuple, Place] = {}
+    order = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
+    if hint in ("admin1", "admin2"):
+        order = {hint: -1, **{k: v for k, v in order.items() if k != hint}}
+    for place in candidates:
+        key = (tuple(name_words(place.name))[:1], place.country, place.admin1 if place.feature != "country" else None)
+        if place.feature == "country":
+            key = ("country", place.country)
+        current = keep.get(key)
+        if current is None or order.get(place.feature, 9) < order.get(current.feature, 9):
+            keep[key] = place
+    return list(keep.values())
+
+
+# ---------------------------------------------------------------------------- output
+
+def location_of(place: Place, precision: str | None = None) -> dict:
+    """The `location` record of an event or a mention: {name, country, admin1, lat, lon,
+    geonames_id, precision}."""
+    return {
+        "name": place.name,
+        "country": place.country,
+        "admin1": place.admin1,
+        "lat": place.lat,
+        "lon": place.lon,
+        "geonames_id": place.geonames_id,
+        "precision": precision or place.feature,
+    }
+
+
+def to_dicts(found: DocPlaces, doc: Doc) -> list[dict]:
+    """The public form of the place mentions (documented in docs/places.md)."""
+    out = []
+    for mention in found.mentions:
+        span = doc[mention.start : mention.end]
+        out.append({
+            "start": span.start_char,
+            "end": span.end_char,
+            "text": span.text,
+            "source": mention.source,
+            "place": mention.place.to_dict() if mention.place else None,
+            "confidence": mention.confidence if mention.place else 0.0,
+            "reason": mention.reason,
+            "candidates": len(mention.candidates),
+            "role": "actor" if mention.agentive else "place",
+            "actor": mention.actor,
+        })
+    return out
+
+
+# ---------------------------------------------------------------------------- events
+
+EVENT_PREPS = frozenset({"in", "near", "at", "inside", "outside", "around", "across", "within", "on", "into", "along", "off"})
+
+
+def _place_in(token: Token, found: DocPlaces) -> PlaceMention | None:
+    """A resolved place mention inside the subtree of `token` (the object of a preposition)."""
+    best = None
+    for i in range(token.left_edge.i, token.right_edge.i + 1):
+        mention = found.mention_at(i)
+        if mention is not None and mention.place is not None and not mention.agentive:
+            if best is None or _more_specific(mention.place, best.place):
+                best = mention
+    return best
+
+
+def _more_specific(a: Place, b: Place) -> bool:
+    order = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
+    return order.get(a.feature, 9) < order.get(b.feature, 9)
+
+
+def event_location(token: Token, found: DocPlaces) -> dict | None:
+    """Where the event of the clause headed by `token` happened, with how that was decided
+    (`basis`: clause | sentence | article), or None.
+
+    1. "in/near/at/... <place>" attached to the clause's verb (or to its object);
+    2. else the sentence's places used as places, when they name one place or nest in one
+       (a city and its country);
+    3. else the article's place: its dateline's, or the one country the article is about.
+    """
+    doc = token.doc
+    heads = [token] + [child for child in token.children if child.dep_ in ("dobj", "nsubjpass", "attr", "advcl", "xcomp")]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in EVENT_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        mention = _place_in(obj, found)
+                        if mention is not None:
+                            record = location_of(mention.place)
+                            record["basis"] = "clause"
+                            if child.lower_ == "near":
+                                record["near"] = True
+                            return record
+    sentence = token.sent
+    places = []
+    for i in range(sentence.start, sentence.end):
+        mention = found.mention_at(i)
+        if mention is not None and mention.place is not None and not mention.agentive and mention.source != "dateline":
+            if not places or places[-1] is not mention:
+                places.append(mention)
+    if places:
+        chosen = _nested(places)
+        if chosen is not None:
+            record = location_of(chosen.place)
+            record["basis"] = "sentence"
+            return record
+    article_place = _article_place(found)
+    if article_place is not None:
+        record = location_of(article_place)
+        record["basis"] = "article"
+        return record
+    return None
+
+
+def _nested(mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The most specific of places that all lie in one another (Peshawar, Khyber
+    Pakhtunkhwa, Pakistan), or None when they name different places."""
+    ordered = sorted(mentions, key=lambda m: {"city": 0, "admin2": 1, "admin1": 2, "country": 3}.get(m.place.feature, 9))
+    best = ordered[0].place
+    for mention in ordered[1:]:
+        place = mention.place
+        if place.id == best.id:
+            continue
+        if place.country != best.country:
+            return None
+        if place.feature == "admin1" and best.admin1 and place.name != best.admin1:
+            return None
+        if place.feature in ("city", "admin2") and place.feature == best.feature:
+            return None
+    return ordered[0]
+
+
+def _article_place(found: DocPlaces) -> Place | None:
+    """The dateline's place when it resolved, else the one country the article is about."""
+    for mention in found.mentions:
+        if mention.source == "dateline" and mention.place is not None:
+            return mention.place
+    country = found.main_country()
+    if country:
+        for mention in found.mentions:
+            if mention.place is not None and mention.place.feature == "country" and mention.place.country == country:
+                return mention.place
+    return None
+
+
+def article_day(doc: Doc) -> dt.date | None:
+    return getattr(doc._, "newsgraph_date", None)

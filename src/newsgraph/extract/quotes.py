@@ -1,0 +1,524 @@
+"""Who said what: direct quotations and reported speech, each with its cue and speaker.
+
+The quote stage runs after the actor layer and reads its `DocActors`. In order:
+
+1. Quotations are found by their marks on the raw text (`quote_marks.py`) and tied to
+   tokens. A quotation that reads as a sentence ("We welcome ...", or a long phrase) is a
+   direct quote; a short phrase in quotation marks is one only when a reporting verb
+   governs it ("called the U.S. “symbol of devil”", "described it as “a complex web ...”"):
+   otherwise it is a term or scare quote and stays part of whatever sentence holds it.
+2. Reported speech is read from the parse around every cue of the reporting lexicon
+   (`speech.py`): "X said that ...", "according to X, ...", "X pledged not to ...".
+3. A direct quote's cue is the reporting verb next to it, after it ("“...,” he said",
+   "“...,” said Alavi") or before it ("He said, “...”", "..., saying, “...”"), else the
+   verb that governs it. A quote with no cue of its own continues the quote or reported
+   speech just before it (within two sentences, or the paragraph before when the
+   quotation runs on across paragraphs): same speaker, no cue.
+4. Reported speech that a direct quote already carries ("He said, “...”") is dropped; one
+   that runs into a quote or a following "..., adding that ..." is cut there.
+5. Speakers are resolved through the actor layer (`speakers.py`); "we", "our", "us" in a
+   direct quote of an official become mentions of the state or organization they speak
+   for.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..model import Quote, Span
+from .quote_marks import QuotedSpan, find_quotations
+from .speakers import SpeakerResolver, load_speaker_nouns, speaker_head
+from .speech import CueLexicon, Reported, cue_extent, find_reported, is_negated
+from .syntax import sentence_index
+
+SENTENCE_END = frozenset({".", "!", "?"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+AFTER_FRAME = 12  # tokens after a closing mark searched for the cue
+BEFORE_FRAME = 40  # tokens before an opening mark searched for the cue
+CONTINUATION_SENTENCES = 2
+PHRASE_ATTACHMENT = frozenset({"oprd", "dobj", "attr", "xcomp", "ccomp", "npadvmod", "dep", "appos", "advcl", "acomp"})
+PERSON_PRONOUNS = frozenset({"he", "she"})
+DATELINE_DASHES = frozenset({"–", "—", "-", "--", "_", ":"})
+
+CONFIDENCE = {
+    "direct-cue": 0.9,
+    "direct-governed": 0.85,
+    "direct-continuation": 0.7,
+    "direct-unattributed": 0.4,
+    "clause": 0.8,
+    "according": 0.8,
+    "to": 0.75,
+    "object": 0.65,
+}
+
+
+@dataclass
+class _Quotation:
+    """A quotation tied to tokens: marks [open, close], content [start, end)."""
+
+    span: QuotedSpan
+    open: int
+    start: int
+    end: int
+    close: int
+    words: int
+    sentential: bool
+    embedded: bool = False
+
+
+@dataclass
+class _Found:
+    kind: str
+    start: int  # content tokens [start, end)
+    end: int
+    char_start: int
+    char_end: int
+    cue: tuple[int, int] | None
+    cue_type: str
+    head: int | None  # the speaker's head token
+    confidence: float
+    quotation: _Quotation | None = None
+    speaker_span: tuple[int, int] | None = None
+    speaker: str | None = None
+    inherits: bool = False  # takes the speaker of the quote before it
+
+
+class QuoteExtractor:
+    """Finds the quotes of a parsed document. Build once, call per document."""
+
+    def __init__(self, cues: CueLexicon | None = None, speaker_nouns: dict[str, tuple[str, ...]] | None = None):
+        self.cues = cues if cues is not None else CueLexicon.load()
+        self.speaker_nouns = speaker_nouns if speaker_nouns is not None else load_speaker_nouns()
+
+    def __call__(self, doc: Doc, actors=None) -> list[Quote]:
+        """The quotes of `doc`; `actors` is the actor layer's `DocActors` (None: speakers
+        stay unresolved). New mentions (generic speakers, "we") are added to `actors`."""
+        if len(doc) == 0:
+            return []
+        return _Run(self, doc, actors).quotes()
+
+
+class _Run:
+    def __init__(self, extractor: QuoteExtractor, doc: Doc, actors):
+        self.cues = extractor.cues
+        self.doc = doc
+        self.resolver = SpeakerResolver(doc, actors, extractor.speaker_nouns)
+        self.actors = actors
+        n = len(doc)
+        self.starts = [token.idx for token in doc]
+        self.in_quote = [-1] * n  # index into self.quotations, for marks and content
+        self.quotations = self._quotations()
+        self.boundary = [self._is_boundary(token) for token in doc]
+        self.sent = sentence_index(doc)
+        self.dateline_end = _dateline_end(doc)
+        self._cue_cache: dict[int, object] = {}
+
+    # ------------------------------------------------------------------ orchestration
+    def quotes(self) -> list[Quote]:
+        reported = self._reported()
+        direct = self._direct(reported)
+        indirect = self._settle_reported(reported, direct)
+        found = sorted(direct + indirect, key=lambda f: (f.char_start, f.char_end))
+        self._speakers(found)
+        self._first_person_plural(found)
+        return [self._quote(f) for f in found]
+
+    # ------------------------------------------------------------------ quotations
+    def _token_at(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def _quotations(self) -> list[_Quotation]:
+        doc = self.doc
+        out: list[_Quotation] = []
+        for span in find_quotations(doc.text):
+            start = self._token_at(span.start)
+            end = self._token_at(span.end - 1) + 1
+            opening = self._token_at(span.open_start)
+            close = self._token_at(span.close_end - 1) if span.closed else end - 1
+            if any(self.in_quote[i] >= 0 for i in range(opening, close + 1)):
+                continue  # two quotations inside one token: keep the first
+            tokens = doc[start:end]
+            words = sum(1 for t in tokens if not (t.is_punct or t.is_space))
+            if words == 0:
+                continue
+            finite = any(t.tag_ in FINITE_TAGS for t in tokens)
+            last = span.text(doc.text).rstrip()[-1:]
+            sentential = words >= 4 and (finite or words >= 8 or last in SENTENCE_END)
+            quotation = _Quotation(span, opening, start, end, close, words, sentential)
+            quotation.embedded = self._embedded(opening)
+            index = len(out)
+            out.append(quotation)
+            for i in range(opening, close + 1):
+                self.in_quote[i] = index
+        return out
+
+    def _embedded(self, opening: int) -> bool:
+        """Whether a quotation opens inside a running sentence (not after ":", "," or at
+        the start of a sentence or paragraph)."""
+        i = opening - 1
+        while i >= 0 and self.doc[i].is_space and "\n" not in self.doc[i].text:
+            i -= 1
+        if i < 0:
+            return False
+        token = self.doc[i]
+        if "\n" in token.text or token.text in SENTENCE_END or token.text in (":", ",", "—", "–", "-", "(", ";"):
+            return False
+        if self.in_quote[i] >= 0:
+            return False
+        return True
+
+    def _is_boundary(self, token: Token) -> bool:
+        if token.is_space:
+            return "\n" in token.text
+        return token.text in SENTENCE_END and self.in_quote[token.i] < 0
+
+    # ------------------------------------------------------------------ cues
+    def _cue(self, token: Token):
+        cached = self._cue_cache.get(token.i, False)
+        if cached is not False:
+            return cached
+        cue = self.cues.cue_for(token) if token.pos_ in ("VERB", "AUX") or token.lower_ == "according" else None
+        self._cue_cache[token.i] = cue
+        return cue
+
+    def _is_cue(self, token: Token) -> bool:
+        return self._cue(token) is not None
+
+    def _speech_cue(self, token: Token) -> bool:
+        cue = self._cue(token)
+        if cue is None or cue.type != "speech" or is_negated(token):
+            return False
+        if cue.term == "according to":
+            return True
+        return True
+
+    # ------------------------------------------------------------------ reported speech
+    def _reported(self) -> list[Reported]:
+        blocked = [index >= 0 for index in self.in_quote]
+        out = []
+        for token in self.doc:
+            if self.in_quote[token.i] >= 0:
+                continue  # speech inside a quotation is part of that quotation
+            cue = self._cue(token)
+            if cue is None:
+                continue
+            found = find_reported(self.doc, token, cue, blocked)
+            if found is not None:
+                out.append(found)
+        return out
+
+    # ------------------------------------------------------------------ direct quotes
+    def _direct(self, reported: list[Reported]) -> list[_Found]:
+        doc = self.doc
+        out: list[_Found] = []
+        for quotation in self.quotations:
+            cue_token, how = None, None
+            if quotation.sentential:
+                if quotation.embedded:
+                    holder = self._holder(quotation, reported)
+                    if holder is not None and self._coverage(quotation, holder) < 0.5:
+                        continue  # part of the reported speech that holds it
+                    cue_token = self._governing_cue(quotation, phrase=False)
+                    how = "direct-governed" if cue_token is not None else None
+                if cue_token is None:
+                    cue_token = self._framing_cue(quotation)
+                    how = "direct-cue" if cue_token is not None else None
+            else:
+                cue_token = self._governing_cue(quotation, phrase=True)
+                if cue_token is None:
+                    continue  # a term or scare quote
+                holder = self._holder(quotation, reported)
+                if holder is not None and self._coverage(quotation, holder) < 0.5 and holder.cue_start != cue_token.i:
+                    continue
+                how = "direct-governed"
+            span = quotation.span
+            found = _Found("direct", quotation.start, quotation.end, span.start, span.end, None, "speech", None, 0.0, quotation)
+            if cue_token is not None:
+                cue = self._cue(cue_token)
+                found.cue = cue_extent(cue_token, cue) if cue.term != "according to" else self._according_extent(cue_token)
+                found.head = self._head_of(cue_token, cue)
+                found.confidence = CONFIDENCE[how]
+            else:
+                found.inherits = True
+                found.confidence = CONFIDENCE["direct-continuation"]
+            out.append(found)
+        return out
+
+    def _according_extent(self, token: Token) -> tuple[int, int]:
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        return token.i, (to.i if to is not None else token.i) + 1
+
+    def _head_of(self, cue_token: Token, cue) -> int | None:
+        if cue.term == "according to":
+            to = next((c for c in cue_token.children if c.lower_ == "to"), None)
+            source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            return source.i if source is not None else None
+        head = speaker_head(cue_token, self._is_cue)
+        if head is not None and self.in_quote[head.i] < 0 and head.i >= self.dateline_end:
+            return head.i
+        # The parse gave no usable subject (it sits inside a quotation or a dateline): the
+        # noun right before the cue ("Larijani also called").
+        i = cue_token.i - 1
+        while i >= 0 and self.doc[i].pos_ in ("ADV", "AUX", "PART") and self.in_quote[i] < 0:
+            i -= 1
+        if i >= self.dateline_end and self.in_quote[i] < 0 and self.doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not self.boundary[i]:
+            return i
+        return None
+
+    def _holder(self, quotation: _Quotation, reported: list[Reported]) -> Reported | None:
+        """The reported speech whose content holds this quotation."""
+        best = None
+        for item in reported:
+            if item.start <= quotation.start and quotation.end <= item.end:
+                if best is None or item.end - item.start < best.end - best.start:
+                    best = item
+        return best
+
+    def _coverage(self, quotation: _Quotation, item: Reported) -> float:
+        words = [t for t in self.doc[item.start : item.end] if not (t.is_punct or t.is_space)]
+        if not words:
+            return 1.0
+        inside = sum(1 for t in words if quotation.start <= t.i < quotation.end)
+        return inside / len(words)
+
+    def _governing_cue(self, quotation: _Quotation, phrase: bool) -> Token | None:
+        """The reporting verb that governs the quotation in the parse: "called the U.S.
+        “symbol of devil”", "describing the situation as “...”", "said that “...”"."""
+        doc = self.doc
+        roots = [t for t in doc[quotation.start : quotation.end] if not (quotation.open <= t.head.i <= quotation.close)]
+        roots = [t for t in roots if not t.is_punct]
+        if not roots:
+            return None
+        root = min(roots, key=lambda t: _depth(t))
+        head = root.head
+        relation = root.dep_
+        for _ in range(3):
+            if quotation.open <= head.i <= quotation.close:
+                return None
+            if self._speech_cue(head) and self._cue(head).term != "according to":
+                if not phrase or relation in PHRASE_ATTACHMENT or relation == "pobj":
+                    return head
+                return None
+            if head.pos_ == "ADP" and head.lower_ == "as":
+                relation = "pobj"
+                head = head.head
+                continue
+            if phrase:
+                return None
+            if head.pos_ in ("ADP", "SCONJ") or head.dep_ in ("conj",):
+                head = head.head
+                continue
+            return None
+        return None
+
+    def _framing_cue(self, quotation: _Quotation) -> Token | None:
+        """The cue beside a quotation: after it ("“...,” he said") or before it ("He said,
+        “...”", "..., saying, “...”")."""
+        doc = self.doc
+        n = len(doc)
+        after: list[int] = []
+        i = quotation.close + 1
+        while i < n and len(after) < AFTER_FRAME and not self.boundary[i] and self.in_quote[i] < 0:
+            after.append(i)
+            i += 1
+        before: list[int] = []
+        i = quotation.open - 1
+        while i >= 0 and len(before) < BEFORE_FRAME and not self.boundary[i] and self.in_quote[i] < 0:
+            before.append(i)
+            i -= 1
+        after_cue = next((doc[i] for i in after if self._speech_cue(doc[i])), None)
+        before_cue = next((doc[i] for i in before if self._speech_cue(doc[i])), None)
+        content = quotation.span.text(doc.text).rstrip()
+        after_ok = bool(after) and (
+            content[-1:] not in SENTENCE_END
+            or doc[after[0]].text[:1].islower()
+            or self._speech_cue(doc[after[0]])
+        )
+        lead = next((doc[i] for i in before if not doc[i].is_space), None)
+        if before_cue is not None and lead is not None and lead.text in (":", ","):
+            return before_cue
+        if after_ok and after_cue is not None:
+            return after_cue
+        return before_cue
+
+    # ------------------------------------------------------------------ settle reported speech
+    def _settle_reported(self, reported: list[Reported], direct: list[_Found]) -> list[_Found]:
+        doc = self.doc
+        quoted_tokens: set[int] = set()
+        leads: list[int] = []
+        for found in direct:
+            q = found.quotation
+            quoted_tokens.update(range(q.open, q.close + 1))
+            lead = q.open
+            if found.cue is not None and found.cue[0] < q.open:
+                lead = min(lead, found.cue[0])
+            leads.append(lead)
+        # cues that share their subject with the verb they hang on ("..., adding that")
+        participles = {item.cue_start for item in reported if self._participial(doc[item.cue_start])}
+        out: list[_Found] = []
+        seen: set[tuple[int, int]] = set()
+        for item in reported:
+            start, end = max(item.start, self.dateline_end), item.end
+            words = [t.i for t in doc[start:end] if not (t.is_punct or t.is_space)]
+            if not words:
+                continue
+            inside = sum(1 for i in words if i in quoted_tokens)
+            # cut where a set-off quotation or a participial cue of its own begins
+            cuts = [lead for lead in leads if start < lead < end and self._set_off(lead)]
+            cuts += [c for c in participles if start < c < end and c != item.cue_start]
+            if cuts:
+                end = min(cuts)
+                while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
+                    end -= 1
+                words = [i for i in words if i < end]
+                inside = sum(1 for i in words if i in quoted_tokens)
+            elif inside and inside * 2 >= len(words):
+                continue  # a direct quote carries it
+            if len(words) - inside < 2 or (start, end) in seen:
+                continue
+            seen.add((start, end))
+            span = doc[start:end]
+            head = item.speaker_head if item.speaker_head is not None else self._head_of(doc[item.cue_start], item.cue)
+            confidence = CONFIDENCE.get(item.form, 0.7) - (0.1 if item.cue.type == "cognition" else 0.0)
+            out.append(_Found("indirect", start, end, span.start_char, span.end_char, (item.cue_start, item.cue_end), item.cue.type, head, confidence))
+        return out
+
+    def _participial(self, token: Token) -> bool:
+        """A cue that shares the subject of the verb it hangs on: "..., adding that",
+        "... and called for"."""
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            return False
+        return token.dep_ == "conj" or (token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp"))
+
+    def _set_off(self, lead: int) -> bool:
+        i = lead - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        return i >= 0 and self.doc[i].text in (",", ":", ";", "—", "–")
+
+    # ------------------------------------------------------------------ speakers
+    def _speakers(self, found: list[_Found]) -> None:
+        resolved: dict[int, tuple[str | None, tuple[int, int]]] = {}
+        chains = self._chains(found)
+        previous: _Found | None = None
+        for item in found:
+            if item.head is not None:
+                if item.head not in resolved:
+                    resolved[item.head] = self.resolver.resolve(self.doc[item.head])
+                    if resolved[item.head][0] is None:
+                        resolved[item.head] = self._pronoun_speaker(item, previous) or resolved[item.head]
+                item.speaker, item.speaker_span = resolved[item.head]
+            elif item.inherits:
+                source = chains.get(id(item)) or self._previous(item, previous)
+                if source is not None:
+                    item.speaker, item.speaker_span = source.speaker, source.speaker_span
+                    if source.speaker is None and source.head is None:
+                        item.confidence = CONFIDENCE["direct-unattributed"]
+                else:
+                    item.confidence = CONFIDENCE["direct-unattributed"]
+            if item.head is not None or item.speaker is not None:
+                previous = item
+
+    def _pronoun_speaker(self, item: _Found, previous: _Found | None):
+        """"he said" that the actor layer left unresolved: in a run of quotes, the person
+        who spoke just before (within two sentences)."""
+        head = self.doc[item.head]
+        if head.lower_ not in PERSON_PRONOUNS or self.actors is None or previous is None or previous.speaker is None:
+            return None
+        actor = self.actors.actors.get(previous.speaker)
+        if actor is None or actor.type != "person":
+            return None
+        if self.sent[head.i] - self.sent[max(previous.start, previous.end - 1)] > CONTINUATION_SENTENCES:
+            return None
+        self.actors.add_mention(actor.key, head.i, head.i + 1, "pronoun")
+        return actor.key, (head.i, head.i + 1)
+
+    def _chains(self, found: list[_Found]) -> dict[int, _Found]:
+        """A quotation that runs on across paragraphs: each part without a cue takes the
+        speaker of a part with one (the previous part first)."""
+        direct = [f for f in found if f.kind == "direct"]
+        out: dict[int, _Found] = {}
+        groups: list[list[_Found]] = []
+        for item in direct:
+            if groups and item.quotation.span.continues_previous and not groups[-1][-1].quotation.span.closed:
+                groups[-1].append(item)
+            else:
+                groups.append([item])
+        for group in groups:
+            if len(group) < 2:
+                continue
+            for position, item in enumerate(group):
+                if not item.inherits:
+                    continue
+                earlier = [g for g in group[:position] if not g.inherits]
+                later = [g for g in group[position + 1 :] if not g.inherits]
+                source = earlier[-1] if earlier else (later[0] if later else None)
+                if source is not None:
+                    out[id(item)] = source
+        return out
+
+    def _previous(self, item: _Found, previous: _Found | None) -> _Found | None:
+        if previous is None:
+            return None
+        distance = self.sent[item.start] - self.sent[max(previous.start, previous.end - 1)]
+        if item.quotation is not None and item.quotation.span.continues_previous:
+            return previous
+        return previous if distance <= CONTINUATION_SENTENCES else None
+
+    def _first_person_plural(self, found: list[_Found]) -> None:
+        if self.actors is None:
+            return
+        affiliations: dict[str, str | None] = {}
+        for item in found:
+            if item.kind != "direct" or item.speaker is None:
+                continue
+            if item.speaker not in affiliations:
+                affiliations[item.speaker] = self.resolver.affiliation(item.speaker)
+            target = affiliations[item.speaker]
+            if target is not None:
+                self.resolver.add_first_person_plural(target, item.start, item.end)
+
+    # ------------------------------------------------------------------ output
+    def _span(self, start: int, end: int) -> Span:
+        piece = self.doc[start:end]
+        return Span(piece.start_char, piece.end_char, piece.text)
+
+    def _quote(self, item: _Found) -> Quote:
+        text = self.doc.text
+        return Quote(
+            speaker=item.speaker,
+            speaker_mention=self._span(*item.speaker_span) if item.speaker_span else None,
+            cue=self._span(*item.cue) if item.cue else None,
+            kind=item.kind,
+            text=text[item.char_start : item.char_end],
+            start=item.char_start,
+            end=item.char_end,
+            confidence=round(item.confidence, 2),
+            cue_type=item.cue_type,
+        )
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _dateline_end(doc: Doc) -> int:
+    """Token index after a dateline that opens the text ("TEHRAN – ", "ISLAMABAD (Reuters) -"),
+    else 0: a dateline is neither speaker nor content."""
+    i = 0
+    n = min(len(doc), 8)
+    while i < n and doc[i].is_space:
+        i += 1
+    first = i
+    while i < n and (doc[i].text.isupper() and doc[i].is_alpha or doc[i].text in ("(", ")", ",") or (doc[i].is_title and i > first and doc[i - 1].text == "(")):
+        i += 1
+    if i > first and i < n and doc[i].text in DATELINE_DASHES:
+        return i + 1
+    return 0

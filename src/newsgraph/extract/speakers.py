@@ -1,0 +1,240 @@
+"""Who speaks: from a reporting cue to the noun phrase of its speaker, and from that noun
+phrase to an actor of the actor layer.
+
+- The speaker is the subject of the cue ("Kakar stated", "said Alavi", "Rouhani, who ...,
+  warned"), of the verb a participle or a conjunct hangs on ("..., adding that",
+  "Kakar ... and pledged"), the object of "quoted X as saying", the agent of a passive
+  ("it was announced by the ministry"), the object of "according to".
+- The noun phrase becomes an actor through the actor layer, which has already resolved
+  pronouns, surnames and titles: the mention at its head, else a name inside it ("TTP
+  spokesman", "a spokesman for the Taliban", "Pakistan's ..."), else a generic speaker
+  ("officials", "experts": a `group` actor; "sources": nobody) from
+  `data/lexicon/quote_speakers.tsv`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from .. import lexicon
+from ..kb.names import slug
+from .syntax import noun_phrase_start
+
+SPEAKERS_FILE = "quote_speakers.tsv"
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "dep", "ccomp"})
+QUOTING_VERBS = frozenset({"quote", "cite"})
+LEADING_QUANTIFIERS = frozenset({"the", "some", "other", "many", "several", "all", "most", "both", "a", "an", "few", "certain", "various", "two", "three"})
+SPEAKER_PREPS = frozenset({"of", "for", "from", "at"})
+FIRST_PERSON_PLURAL = frozenset({"we", "our", "us", "ours", "ourselves"})
+AFFILIATION_TYPES = frozenset({"state", "organization", "armed_group", "igo"})
+
+
+def speaker_head(token: Token, is_cue: Callable[[Token], bool]) -> Token | None:
+    """The head token of the noun phrase that speaks the words `token` (a cue) reports."""
+    verb = token
+    climbed_participle = False
+    for _ in range(6):
+        if verb.lemma_.lower() in QUOTING_VERBS and (verb is not token or _child(verb, ("prep",), "as") is not None):
+            # "IRNA quoted Razani as saying": the one quoted speaks.
+            quoted = _child(verb, ("dobj",)) or _child(verb, ("nsubjpass",))
+            if quoted is not None:
+                return quoted
+        if _child(verb, ("auxpass",)) is not None or _child(verb, ("nsubjpass",)) is not None:
+            agent = _child(verb, ("agent",))
+            by = _child(agent, ("pobj",)) if agent is not None else None
+            if by is not None or verb is token:
+                return by
+        subject = _subject(verb)
+        if subject is not None:
+            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            if climbed_participle and verb.dep_ == "ccomp" and is_cue(verb.head):
+                # "X suggested that P ..., saying": the participle goes with X, not with P;
+                # "X said that P ... and called for": the conjunct too.
+                outer = speaker_head(verb.head, is_cue)
+                if outer is not None:
+                    return outer
+            return subject
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # "a statement saying ..."
+        if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
+            return None
+        if verb.dep_ in ("advcl", "xcomp", "pcomp", "conj") or verb.tag_ == "VBG":
+            climbed_participle = True
+        verb = verb.head
+    return None
+
+
+def _child(token: Token | None, deps: tuple[str, ...], lower: str | None = None) -> Token | None:
+    if token is None:
+        return None
+    for child in token.children:
+        if child.dep_ in deps and (lower is None or child.lower_ == lower):
+            return child
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb; with two (a misparsed dateline "TEHRAN – Pakistan said"),
+    the one nearest to it; never a date ("X, who arrived on Monday, said")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.ent_type_ not in ("DATE", "TIME")]
+    if not subjects:
+        return None
+    return min(subjects, key=lambda c: abs(c.i - verb.i))
+
+
+class SpeakerResolver:
+    """Noun phrases to actors, for one document (adds generic speakers when needed)."""
+
+    def __init__(self, doc: Doc, actors, nouns: dict[str, tuple[str, ...]]):
+        self.doc = doc
+        self.actors = actors  # extract.actors.DocActors, or None when the actor stage did not run
+        self.nouns = nouns
+
+    def resolve(self, head: Token) -> tuple[str | None, tuple[int, int]]:
+        """(actor key or None, token range of the speaker's mention or noun phrase)."""
+        doc = self.doc
+        phrase = (noun_phrase_start(head), head.i + 1)
+        if self.actors is None:
+            return None, phrase
+        mention = self.actors.mention_at(head.i)
+        if mention is not None:
+            member = self._member(head, mention.actor)
+            if member is not None:
+                mention = member
+            return mention.actor, (mention.start, mention.end)
+        for child in head.children:
+            if child.dep_ == "appos":
+                mention = self.actors.mention_at(child.i)
+                if mention is not None:
+                    return mention.actor, (mention.start, mention.end)
+        # A name inside the phrase: "TTP spokesman", "Pakistan's foreign office".
+        for i in range(head.i - 1, phrase[0] - 1, -1):
+            if doc[i].dep_ in ("compound", "poss", "nmod", "amod"):
+                mention = self.actors.mention_at(i)
+                if mention is not None and mention.end <= head.i and self._is_collective(mention.actor):
+                    return mention.actor, (mention.start, mention.end)
+        # A person named further inside the phrase: "the Chinese envoy to Pakistan Yao Jing".
+        people = {}
+        for i in range(phrase[0], head.right_edge.i + 1):
+            mention = self.actors.mention_at(i)
+            if mention is not None and mention.kind != "pronoun" and self.actors.actors[mention.actor].type == "person":
+                people.setdefault(mention.actor, mention)
+        if len(people) == 1:
+            mention = next(iter(people.values()))
+            return mention.actor, (mention.start, mention.end)
+        row = self.nouns.get(head.lower_) or self.nouns.get(head.lemma_.lower())
+        # "a spokesman for the Taliban", "an official of the ministry".
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in SPEAKER_PREPS:
+                obj = _child(child, ("pobj",))
+                mention = self.actors.mention_at(obj.i) if obj is not None else None
+                if mention is not None and self._is_collective(mention.actor):
+                    return mention.actor, (mention.start, mention.end)
+        if row is None:
+            return None, phrase
+        speaker_type, sector = row[0], row[1]
+        if speaker_type == "none":
+            return None, phrase
+        return self._group(head, phrase, speaker_type, None if sector == "-" else sector)
+
+    def _member(self, head: Token, key: str):
+        """A generic group that the text narrows to one named member speaks through it:
+        "the international community, including the UN Security Council, has reported"
+        (with several members named, the group speaks)."""
+        actor = self.actors.actors.get(key)
+        if actor is None or actor.type != "group":
+            return None
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "including":
+                obj = _child(child, ("pobj",))
+                if obj is None or any(c.dep_ == "conj" for c in obj.children):
+                    return None
+                mention = self.actors.mention_at(obj.i)
+                if mention is not None and self.actors.actors[mention.actor].type not in ("group", "location"):
+                    return mention
+        return None
+
+    def _is_collective(self, key: str) -> bool:
+        actor = self.actors.actors.get(key)
+        return actor is not None and actor.type != "person" and actor.type != "location"
+
+    def _group(self, head: Token, phrase: tuple[int, int], speaker_type: str, sector: str | None):
+        doc = self.doc
+        start = phrase[0]
+        while start < head.i and doc[start].lower_ in LEADING_QUANTIFIERS:
+            start += 1
+        name = doc[start : head.i + 1].text
+        if doc[start].pos_ != "PROPN":
+            name = name[:1].lower() + name[1:]
+        key = slug(name)
+        existing = self.actors.actors.get(key)
+        if existing is not None and existing.type != speaker_type:
+            key = f"{key}-{speaker_type}"
+        self.actors.add_actor(key, name, speaker_type, sector=sector)
+        mention = self.actors.add_mention(key, phrase[0], phrase[1], "description")
+        return key, (mention.start, mention.end)
+
+    # ------------------------------------------------------------------ "we" in a quotation
+    def affiliation(self, speaker: str) -> str | None:
+        """The state or organization a person speaks for: one named in their roles, else
+        the state of their country when they hold an office there."""
+        if self.actors is None:
+            return None
+        person = self.actors.actors.get(speaker)
+        if person is None or person.type != "person":
+            return None
+        collectives = [a for a in self.actors.actors.values() if a.type in AFFILIATION_TYPES or (a.record is not None and a.record.type == "state")]
+        roles = " ".join(person.roles).lower()
+        if roles:
+            for actor in collectives:
+                if actor.type != "state" and (actor.record is None or actor.record.type != "state"):
+                    names = {actor.name.lower()} | {self.doc[m.start : m.end].text.lower() for m in actor.mentions if m.kind in ("name", "alias", "acronym")}
+                    if any(_contains_words(roles, name) for name in names if name):
+                        return actor.key
+        country = person.country
+        if country is None or not (person.sector or person.role_sectors or person.roles):
+            return None
+        for actor in collectives:
+            record = actor.record
+            if record is not None and record.type == "state" and record.country == country:
+                return actor.key
+            if record is None and actor.type == "state" and actor.country == country:
+                return actor.key
+        return None
+
+    def add_first_person_plural(self, actor_key: str, start: int, end: int) -> int:
+        """"we", "our", "us" in tokens [start, end) become mentions of `actor_key`."""
+        added = 0
+        actor = self.actors.actors[actor_key]
+        for token in self.doc[start:end]:
+            if token.lower_ not in FIRST_PERSON_PLURAL or token.text == "US" or token.text == "U.S.":
+                continue
+            if self.actors.mention_at(token.i) is not None:
+                continue
+            self.actors.add_mention(actor_key, token.i, token.i + 1, "pronoun")
+            added += 1
+        if added and actor.type == "location" and actor.record is not None and actor.record.type == "state":
+            # A country that speaks through its officials acts: it is a state, not a place.
+            actor.type = "state"
+            actor.sector = actor.record.sector_on(self.actors.day)
+            actor.agentive = True
+        return added
+
+
+def _contains_words(text: str, name: str) -> bool:
+    index = text.find(name)
+    while index >= 0:
+        before = text[index - 1] if index > 0 else " "
+        after = text[index + len(name)] if index + len(name) < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        index = text.find(name, index + 1)
+    return False
+
+
+def load_speaker_nouns() -> dict[str, tuple[str, ...]]:
+    return lexicon.table(SPEAKERS_FILE, 3)

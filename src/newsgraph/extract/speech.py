@@ -1,0 +1,285 @@
+"""Reporting cues and reported (indirect) speech, read from the dependency parse.
+
+A cue is a verb of the reporting lexicon (`data/lexicon/reporting_verbs.tsv`): "said",
+"pointed out", "called for", "believes", or the preposition "according to". The content
+of reported speech is the complement the lexicon allows for that cue:
+
+- clause: "X said (that) C", "C, X said", "C, experts believe, C" (the cue set in the
+  clause it reports), "X told reporters C";
+- to: "X pledged not to C", "X urged Y to C", "X called on Y to C";
+- object: "X emphasized C", "X called for C", "X described C as ...";
+- "according to X, C" and "C, according to X".
+
+The content never includes the complementizer "that" nor trailing punctuation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .. import lexicon
+from ..errors import NewsgraphError
+
+LEXICON_FILE = "reporting_verbs.tsv"
+SETTINGS_FILE = "speech_settings.txt"
+CUE_TYPES = ("speech", "cognition")
+CONTENT_FORMS = frozenset({"clause", "to", "object"})
+# Objects that stand for content said elsewhere, not content ("he said it").
+EMPTY_OBJECTS = frozenset({"it", "this", "that", "so", "something", "anything", "nothing", "what", "which", "them", "these", "those", "one"})
+CLAUSE_MARKERS = frozenset({"that"})
+SETTING_PREPS = frozenset({"during", "after", "before", "while", "since", "amid", "via", "through"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One row of the reporting lexicon."""
+
+    term: str  # "say", "point out", "according to"
+    type: str  # speech | cognition
+    forms: frozenset[str]  # clause, to, object (empty: direct quotations only)
+    particle: str | None  # "out" in "point out", "for" in "call for"
+
+
+class CueLexicon:
+    """The reporting lexicon, indexed by verb lemma."""
+
+    def __init__(self, rows: dict[str, tuple[str, ...]], source: str = LEXICON_FILE):
+        self.by_lemma: dict[str, list[Cue]] = {}
+        for term, (cue_type, forms, _notes) in rows.items():
+            if cue_type not in CUE_TYPES:
+                raise NewsgraphError(f"{source}: cue {term!r} has type {cue_type!r}; expected speech or cognition")
+            wanted = frozenset(f.strip() for f in forms.split(",") if f.strip() and f.strip() != "-")
+            unknown = wanted - CONTENT_FORMS
+            if unknown:
+                raise NewsgraphError(f"{source}: cue {term!r} has unknown content form(s) {', '.join(sorted(unknown))}; expected clause, to, object or -")
+            words = term.split()
+            if len(words) > 2:
+                raise NewsgraphError(f"{source}: cue {term!r} has more than two words; give a verb lemma and at most one particle")
+            cue = Cue(term, cue_type, wanted, words[1] if len(words) == 2 else None)
+            self.by_lemma.setdefault(words[0], []).append(cue)
+        for options in self.by_lemma.values():
+            options.sort(key=lambda c: c.particle is None)  # phrases before the bare verb
+
+    @classmethod
+    def load(cls) -> "CueLexicon":
+        return cls(lexicon.table(LEXICON_FILE, 4))
+
+
+    def cue_for(self, token: Token) -> Cue | None:
+        """The lexicon row that `token` instantiates, or None."""
+        options = self.by_lemma.get(token.lemma_.lower())
+        if not options:
+            options = self.by_lemma.get(token.lower_)
+            if not options:
+                return None
+        if token.pos_ not in ("VERB", "AUX") and not (token.lower_ == "according"):
+            return None
+        for cue in options:
+            if cue.particle is None:
+                return cue
+            if any(child.lower_ == cue.particle and child.dep_ in ("prt", "prep", "agent") for child in token.children):
+                return cue
+        return None
+
+    def __contains__(self, term: str) -> bool:
+        words = term.split()
+        return any(c.term == term for c in self.by_lemma.get(words[0], ()))
+
+
+@lru_cache(maxsize=1)
+def setting_nouns() -> frozenset[str]:
+    """Nouns that name the occasion of a statement (`data/lexicon/speech_settings.txt`)."""
+    return lexicon.words(SETTINGS_FILE)
+
+
+@dataclass
+class Reported:
+    """Reported speech found around one cue (token indices, end exclusive)."""
+
+    cue_start: int
+    cue_end: int
+    cue: Cue
+    start: int  # content
+    end: int
+    form: str  # clause, to, object, according
+    speaker_head: int | None = None  # set for "according to X"
+
+
+def is_negated(token: Token) -> bool:
+    return any(child.dep_ == "neg" for child in token.children)
+
+
+def is_passive(token: Token) -> bool:
+    return any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children)
+
+
+def cue_extent(token: Token, cue: Cue) -> tuple[int, int]:
+    """Token range of the cue itself: the verb and, for a phrase, its particle."""
+    start = end = token.i
+    if cue.particle:
+        for child in token.children:
+            if child.lower_ == cue.particle:
+                start, end = min(start, child.i), max(end, child.i)
+                break
+    return start, end + 1
+
+
+def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool]) -> Reported | None:
+    """The reported speech that `token` (a cue of the lexicon) introduces, if any.
+    `blocked` marks tokens that cannot be content (inside direct quotations)."""
+    if cue.term == "according to":
+        return _according_to(doc, token, blocked)
+    if not cue.forms or is_negated(token):
+        return None
+    passive = is_passive(token)
+    cue_start, cue_end = cue_extent(token, cue)
+    for form in ("clause", "to", "object"):
+        if form not in cue.forms:
+            continue
+        if passive and form != "clause":
+            continue
+        if form == "clause":
+            span = _clause(doc, token, cue)
+        elif form == "to":
+            span = _infinitive(doc, token, cue)
+        else:
+            span = _object(doc, token, cue)
+        if span is None:
+            continue
+        start, end = _trim(doc, *span)
+        if end - start < 2 or all(blocked[i] for i in range(start, end)):
+            continue
+        return Reported(cue_start, cue_end, cue, start, end, form)
+    return None
+
+
+def _clause(doc: Doc, token: Token, cue: Cue) -> tuple[int, int] | None:
+    for child in token.children:
+        if child.dep_ == "ccomp" and not _is_infinitive(child):
+            return child.left_edge.i, child.right_edge.i + 1
+    # "C, experts believe, C" / "C, he added": the cue hangs on the clause it reports.
+    if token.dep_ == "parataxis" and any(c.dep_ in ("nsubj",) for c in token.children):
+        head = token.head
+        if head.pos_ in ("VERB", "AUX"):
+            start, end = head.left_edge.i, head.right_edge.i + 1
+            cue_left, cue_right = token.left_edge.i, token.right_edge.i + 1
+            if cue_right >= end:  # the cue ends the sentence: the clause is before it
+                end = cue_left
+            elif cue_left <= start:  # the cue opens the sentence
+                start = cue_right
+            return start, end
+    return None
+
+
+def _is_infinitive(clause: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ == "to" and child.i < clause.i for child in clause.children)
+
+
+def _infinitive(doc: Doc, token: Token, cue: Cue) -> tuple[int, int] | None:
+    """"pledged not to allow ...", "urged Pakistan to act", "called on China to join"."""
+    candidates = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and _is_infinitive(c)]
+    if not candidates:
+        for child in token.children:  # "called on China and Pakistan to join": under the preposition
+            if child.dep_ == "prep" or child.dep_ == "dobj":
+                for sub in child.subtree:
+                    if sub.dep_ in ("xcomp", "ccomp", "acl", "relcl") and _is_infinitive(sub) and sub.head.i >= token.i:
+                        candidates.append(sub)
+                        break
+    for clause in candidates:
+        if clause.i < token.i:
+            continue
+        to = next(c for c in clause.children if c.dep_ == "aux" and c.lower_ == "to")
+        start = to.i
+        negation = [c for c in list(clause.children) + list(token.children) if c.dep_ == "neg" and c.i == start - 1]
+        if negation:
+            start = negation[0].i
+        return start, clause.right_edge.i + 1
+    return None
+
+
+def _object(doc: Doc, token: Token, cue: Cue) -> tuple[int, int] | None:
+    if cue.particle:
+        holder = next((c for c in token.children if c.lower_ == cue.particle and c.dep_ in ("prep", "agent")), None)
+        if holder is not None:
+            obj = next((c for c in holder.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is None or obj.lower_ in EMPTY_OBJECTS:
+                return None
+            return obj.left_edge.i, obj.right_edge.i + 1
+        # "pointed out X": a particle, the object is the verb's own
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if obj is None or obj.lower_ in EMPTY_OBJECTS or obj.pos_ == "PRON":
+        return None
+    end = obj.right_edge.i + 1
+    # What follows the object and goes with it: "described X as Y", "reaffirmed his
+    # interest in Z", "highlighted the cooperation between A and B in combatting C"; not
+    # when and where it was said ("on Tuesday", "in a meeting with ...").
+    for child in sorted(token.children, key=lambda c: c.i):
+        if child.i < end:
+            continue
+        if child.left_edge.i != end or child.dep_ not in ("oprd", "prep") or _is_setting(child):
+            break
+        end = child.right_edge.i + 1
+    return obj.left_edge.i, end
+
+
+def _is_setting(prep: Token) -> bool:
+    """A prepositional phrase that tells when or where something was said."""
+    if prep.dep_ != "prep":
+        return False
+    lower = prep.lower_
+    if lower in SETTING_PREPS:
+        return True
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    if obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in setting_nouns():
+        return True
+    return False
+
+
+def _according_to(doc: Doc, token: Token, blocked: list[bool]) -> Reported | None:
+    """"according to X, C" / "C, according to X": X speaks, C is the clause around it."""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    head = token.head
+    if head.i == token.i:
+        return None
+    # the sentence part the phrase modifies, without the phrase itself
+    while head.dep_ not in ("ROOT",) and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    phrase_start, phrase_end = token.left_edge.i, token.right_edge.i + 1
+    if phrase_end >= end:
+        end = phrase_start
+    elif phrase_start <= start:
+        start = phrase_end
+    start, end = _trim(doc, start, end)
+    if end - start < 2 or all(blocked[i] for i in range(start, end)):
+        return None
+    cue = Cue("according to", "speech", frozenset({"clause"}), "to")
+    return Reported(token.i, to.i + 1, cue, start, end, "according", speaker_head=source.i)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Without "that", punctuation or white space at the edges."""
+    while start < end and (doc[start].is_punct or doc[start].is_space or (doc[start].lower_ in CLAUSE_MARKERS and doc[start].dep_ == "mark")):
+        if doc[start].text in ("“", '"', "‘", "«"):
+            break  # an opening quotation mark stays with its quotation
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text in ("”", '"', "’", "»") and _opens_inside(doc, start, end - 1):
+            break
+        end -= 1
+    return start, end
+
+
+def _opens_inside(doc: Doc, start: int, end: int) -> bool:
+    return any(doc[i].text in ("“", '"', "‘", "«") for i in range(start, end))
