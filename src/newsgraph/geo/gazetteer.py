@@ -41,7 +41,7 @@ SHIPPED_FILE = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "
 # Kinds of place, broadest first. admin1: province, state, governorate; admin2: district,
 # agency, county; city: any populated place.
 FEATURES = ("country", "admin1", "admin2", "city")
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 NAN = float("nan")
 
 
@@ -131,6 +131,8 @@ class PlaceMatcher(NameMatcher):
         words = name_words(name)
         if not words:
             return
+        if len(words) > 1 and all(len(word) == 1 for word in words):
+            words = ("".join(words),)  # "U. S." as the text writes it: "U.S." -> ("us",)
         value = row * 2 + (1 if alternate else 0)
         bucket = self.entries.setdefault(words, [])
         if value in bucket or (alternate and value - 1 in bucket):
