@@ -8,6 +8,7 @@ disk, keyed by the files' paths, sizes and modification times.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -17,11 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import config
-from .loader import SHIPPED_DIR, kb_files, read_file
+from .loader import SHIPPED_DIR, ImportedRecord, kb_files, read_file
 from .names import is_capitalized, name_words
 from .records import ActorRecord
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 # Names this short must be written in capitals to match ("UN", "IS", "US").
 SHORT_NAME = 2
 
@@ -44,7 +45,10 @@ class NameMatcher:
         return len(self.entries)
 
     def add(self, name: str, entry: NameEntry) -> None:
-        words = name_words(name)
+        self.add_words(name_words(name), entry)
+
+    def add_words(self, words: tuple[str, ...], entry: NameEntry) -> None:
+        """Add a name already normalized (`names.name_words`)."""
         if not words:
             return
         bucket = self.entries.setdefault(words, [])
@@ -75,30 +79,61 @@ class KnowledgeBase:
         self.files = list(files)
         self.records: dict[str, ActorRecord] = {}
         self.duplicates: list[tuple[ActorRecord, ActorRecord]] = []  # (kept, replaced)
+        # Overlays (imported records that extend an actor defined elsewhere), by actor id.
+        self.overlays: dict[str, list[ImportedRecord]] = {}
+        self.orphan_overlays: list[ImportedRecord] = []  # overlays of ids nothing defines
+        pending: list[ImportedRecord] = []
         for record in records:
+            if isinstance(record, ImportedRecord) and record.overlay:
+                pending.append(record)
+                continue
             previous = self.records.get(record.id)
             if previous is not None:
                 self.duplicates.append((record, previous))
             self.records[record.id] = record
+        for overlay in pending:
+            self.overlays.setdefault(overlay.id, []).append(overlay)
+            base = self.records.get(overlay.id)
+            if base is None:
+                # What it extends is gone (renamed in a newer release): it stands on its own.
+                self.orphan_overlays.append(overlay)
+                self.records[overlay.id] = dataclasses.replace(overlay, overlay=False)
+            else:
+                self.records[overlay.id] = merge_overlay(base, overlay)
         self.matcher = NameMatcher()
+        # Weak names: normalized words -> ids; for `lookup(..., weak=True)` and `search`, never
+        # for matching in articles.
+        self.weak_names: dict[tuple[str, ...], list[str]] = {}
         self.state_by_country: dict[str, str] = {}
         for record in self.records.values():
             self._index(record)
 
     def _index(self, record: ActorRecord) -> None:
-        add = self.matcher.add
+        add = self.matcher.add_words
+        weak: set[tuple[str, ...]] = set()
+        if isinstance(record, ImportedRecord):
+            for name in record.weak_aliases:
+                words = name_words(name)
+                if words:
+                    weak.add(words)
+                    ids = self.weak_names.setdefault(words, [])
+                    if record.id not in ids:
+                        ids.append(record.id)
         for kind, names in (("name", (record.name,)), ("alias", record.aliases)):
             for name in names:
-                short = len("".join(name_words(name))) <= SHORT_NAME
+                words = name_words(name)
+                if words in weak:
+                    continue
+                short = len("".join(words)) <= SHORT_NAME
                 # A name written in lower case in the KB ("international community") is not
                 # proper-noun evidence; a name the KB writes in capitals must be capitalized.
-                add(name, NameEntry(record.id, kind, short and is_capitalized(name)))
+                add(words, NameEntry(record.id, kind, short and is_capitalized(name)))
         for name in record.acronyms:
-            add(name, NameEntry(record.id, "acronym", True))
+            add(name_words(name), NameEntry(record.id, "acronym", True))
         for name in record.demonyms:
-            add(name, NameEntry(record.id, "demonym", False))
+            add(name_words(name), NameEntry(record.id, "demonym", False))
         for name in record.capitals:
-            add(name, NameEntry(record.id, "capital", False))
+            add(name_words(name), NameEntry(record.id, "capital", False))
         if record.type == "state" and record.country and record.country not in self.state_by_country:
             self.state_by_country[record.country] = record.id
 
@@ -115,13 +150,17 @@ class KnowledgeBase:
         """The state record of an ISO alpha-3 code."""
         return self.records.get(self.state_by_country.get(country or "", ""))
 
-    def lookup(self, name: str) -> list[ActorRecord]:
-        """Records that bear exactly this name (normalized), best first."""
+    def lookup(self, name: str, weak: bool = False) -> list[ActorRecord]:
+        """Records that bear exactly this name (normalized), best first; with `weak`, also
+        those that bear it as a weak alias (never matched in articles), last."""
         order = {"name": 0, "alias": 1, "acronym": 2, "capital": 3, "demonym": 4}
         entries = sorted(self.matcher.lookup(name), key=lambda e: order.get(e.kind, 9))
         seen: dict[str, ActorRecord] = {}
         for entry in entries:
             seen.setdefault(entry.actor_id, self.records[entry.actor_id])
+        if weak:
+            for actor_id in self.weak_names.get(name_words(name), ()):
+                seen.setdefault(actor_id, self.records[actor_id])
         return list(seen.values())
 
     def search(self, text: str, limit: int = 20) -> list[ActorRecord]:
@@ -129,7 +168,7 @@ class KnowledgeBase:
         wanted = name_words(text)
         if not wanted:
             return []
-        exact = self.lookup(text)
+        exact = self.lookup(text, weak=True)
         found = {record.id: record for record in exact}
         wanted_set = set(wanted)
         for words, entries in self.matcher.entries.items():
@@ -138,7 +177,46 @@ class KnowledgeBase:
             if wanted_set.issubset(words):
                 for entry in entries:
                     found.setdefault(entry.actor_id, self.records[entry.actor_id])
+        for words, ids in self.weak_names.items():
+            if len(found) >= limit:
+                break
+            if wanted_set.issubset(words):
+                for actor_id in ids:
+                    found.setdefault(actor_id, self.records[actor_id])
         return list(found.values())[:limit]
+
+
+def merge_overlay(base: ActorRecord, overlay: ImportedRecord) -> ImportedRecord:
+    """`base` with what `overlay` adds: its names (as aliases, acronyms, weak aliases) that
+    `base` does not already bear, its part_of ids, and its roles when `base` has none.
+    Everything else (name, type, country, sector, codes, governed_by, demonyms, capitals,
+    source) stays as `base` has it: curated facts win over imported ones."""
+    strong = {name_words(name) for name in (*base.all_names(), *base.acronyms)}
+    aliases = list(base.aliases)
+    for name in (overlay.name, *overlay.aliases):
+        words = name_words(name)
+        if words and words not in strong and name not in overlay.weak_aliases:
+            strong.add(words)
+            aliases.append(name)
+    acronyms = list(base.acronyms)
+    for name in overlay.acronyms:
+        words = name_words(name)
+        if words and words not in strong:
+            strong.add(words)
+            acronyms.append(name)
+    weak = list(base.weak_aliases) if isinstance(base, ImportedRecord) else []
+    for name in overlay.weak_aliases:
+        words = name_words(name)
+        if words not in strong and name not in weak:
+            weak.append(name)
+    fields = {f.name: getattr(base, f.name) for f in dataclasses.fields(ActorRecord)}
+    fields.update(
+        aliases=tuple(aliases),
+        acronyms=tuple(acronyms),
+        part_of=tuple(dict.fromkeys((*base.part_of, *overlay.part_of))),
+        roles=base.roles or overlay.roles,
+    )
+    return ImportedRecord(**fields, weak_aliases=tuple(weak), overlay=False)
 
 
 def default_kb_paths(extra: Iterable[Path | str] = (), include_user: bool = True) -> list[Path]:

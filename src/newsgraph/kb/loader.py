@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,22 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
 KB_SUFFIXES = (".yaml", ".yml", ".jsonl")
+
+
+@dataclass
+class ImportedRecord(ActorRecord):
+    """A record as imported (or written by a user) that may say two more things:
+
+    - `weak_aliases`: names kept for people to look the actor up (`newsgraph kb show`,
+      `kb search`) but never matched in articles: a lone given name, a kunya, a name made
+      of common words. A canonical `name` listed here is not matched either.
+    - `overlay`: the record adds its names (and its roles, when the other has none) to the
+      actor of the same id defined elsewhere, normally the shipped knowledge base, instead
+      of replacing it. File form: `overlay: true`.
+    """
+
+    weak_aliases: tuple[str, ...] = ()
+    overlay: bool = False
 
 
 def kb_files(folders: Iterable[Path]) -> list[Path]:
@@ -154,7 +171,14 @@ def record_from_dict(raw: dict, origin: str = "") -> ActorRecord:
     governed_by = tuple(
         Governor(actor=str(item["actor"]), period=_period(item)) for item in raw.get("governed_by") or ()
     )
-    return ActorRecord(
+    extra = {}
+    record_class = ActorRecord
+    if raw.get("weak_aliases") or raw.get("overlay"):
+        if not isinstance(raw.get("overlay", False), bool):
+            raise ValueError(f"overlay must be true or false, not {raw.get('overlay')!r}")
+        record_class = ImportedRecord
+        extra = {"weak_aliases": _strings(raw, "weak_aliases"), "overlay": bool(raw.get("overlay"))}
+    return record_class(
         id=str(raw["id"]),
         name=str(raw["name"]),
         type=str(raw.get("type") or "organization"),
@@ -170,6 +194,7 @@ def record_from_dict(raw: dict, origin: str = "") -> ActorRecord:
         governed_by=governed_by,
         source=raw.get("source"),
         origin=origin,
+        **extra,
     )
 
 
@@ -206,4 +231,9 @@ def record_to_dict(record: ActorRecord) -> dict:
         data["governed_by"] = [{"actor": g.actor} | period(g.period) for g in record.governed_by]
     if record.source:
         data["source"] = record.source
+    if isinstance(record, ImportedRecord):
+        if record.weak_aliases:
+            data["weak_aliases"] = list(record.weak_aliases)
+        if record.overlay:
+            data["overlay"] = True
     return data
