@@ -145,3 +145,35 @@ def test_undated_article_is_placed_in_time_by_the_offices_it_names(analyzer, tex
     analysis = analyzer.analyze(text)
     assert analysis.document.date is None
     assert actor_of(analysis, "the Afghan government").id == expected
+
+
+def test_a_named_agency_is_not_the_government(analyzer):
+    text = "The U.S. Food and Drug Administration approved the drug. The Iran sanctions regime was extended."
+    analysis = analyzer.analyze(text)
+    usa = analysis.actor("united-states")
+    assert usa is None or all("Administration" not in m.text for m in usa.mentions)
+    iran = analysis.actor("iran")
+    assert iran is None or all("regime" not in m.text for m in iran.mentions)
+
+
+def test_the_administration_of_a_country_is_its_government(analyzer):
+    text = "The U.S. Administration said it would review the deal, and the Iranian regime rejected the terms."
+    analysis = analyzer.analyze(text, date="2016-01-01")
+    assert actor_of(analysis, "The U.S. Administration").id == "united-states"
+    assert actor_of(analysis, "the Iranian regime").id == "iran"
+
+
+def test_a_body_named_again_without_its_country(analyzer):
+    text = (
+        "Iran's Foreign Ministry summoned the Swiss envoy on Monday. Foreign Ministry spokesman "
+        "Nasser Kanaani said the Foreign Ministry had protested."
+    )
+    analysis = analyzer.analyze(text)
+    ministry = actor_of(analysis, "Iran's Foreign Ministry")
+    assert "the Foreign Ministry" in [m.text for m in ministry.mentions]
+
+
+def test_languages_and_religions_are_not_actors(analyzer):
+    text = "The book was translated from Sanskrit into Persian, a scholar of Islam said."
+    analysis = analyzer.analyze(text)
+    assert not {"Sanskrit", "Persian", "Islam"} & {m.text for a in analysis.actors for m in a.mentions}

@@ -132,6 +132,8 @@ class ActorLayer:
         self.compass = lexicon.words("compass.txt")
         self.place_suffixes = lexicon.words("place_suffixes.txt")
         self.boilerplate = lexicon.pattern("boilerplate.txt")
+        self.non_actor_names = lexicon.words("non_actor_names.txt")
+        self.government_modifiers = lexicon.words("government_modifiers.txt")
         # the last words of every phrase the noun-phrase step looks for
         self.phrase_heads = frozenset().union(*(table.by_last for table in (self.governments, self.bodies, self.titles, self.groups)))
         self.title_words = frozenset(word for term in self.titles.rows for word in term.split())
@@ -164,6 +166,8 @@ class _Run:
         self.tags = table.tags
         self.space = table.space
         self._positions: dict[str, list[int]] | None = None
+        self.dateline = self._find_dateline()
+        self.kb_tokens: dict[int, list[NameEntry]] = {}  # token -> the knowledge-base names found there
         self.name_words_cache: dict[tuple[int, int], tuple[str, ...]] = {}
         self.sent = sentence_index(doc)
         self.in_quote = quote_mask(doc)
@@ -228,11 +232,13 @@ class _Run:
             first = word_token[i]
             last = word_token[i + length - 1]
             aligned = (i == 0 or word_token[i - 1] != first) and (i + length == count or word_token[i + length] != last)
-            if aligned:
+            if aligned and not any(self.things[first : last + 1]):
                 text = self.doc[first : last + 1].text
                 usable = [e for e in entries if (is_all_capitals(text) if e.capitals_only else is_capitalized(text))]
                 if usable:
                     found.append((first, last + 1, "kb", usable))
+                    for j in range(first, last + 1):
+                        self.kb_tokens[j] = usable
                     i += length
                     continue
             i += 1
@@ -247,6 +253,8 @@ class _Run:
             if label not in NER_LABELS:
                 continue
             start, end = ent.start, ent.end
+            if self.dateline and start < self.dateline[1] < end:
+                start = self.dateline[1]  # "TEHRAN- Iran's Water Company": the dateline is not part of the name
             if label in ("PERSON", "ORG"):
                 start, end = self._extend_name(start, end)
             if label == "PERSON":
@@ -297,11 +305,36 @@ class _Run:
             return False
         if label in ("ORG", "PERSON") and lowers[-1] in self.layer.non_actor_heads:
             return False
+        if label == "ORG":
+            term = self.layer.governments.ending_at(self.lowers, end - 1) or self.layer.bodies.ending_at(self.lowers, end - 1)
+            if term and self._generic_modifiers(start, end - term[0]):
+                return False  # "U.S. Administration", "Iranian Intelligence Ministry": read as noun phrases
+        if " ".join(lowers) in self.layer.non_actor_names:
+            return False
+        if "(" in lowers and ")" not in lowers or ")" in lowers and "(" not in lowers:
+            return False  # "Imam (Khomeini": a span across a bracket
         if label == "PERSON":
             if end - start == 1 and is_all_capitals(doc[start].text):
                 return False
             if start > 0 and self.lowers[start - 1] == "the" and not self._after_person_title(start):
                 return False
+        return True
+
+    def _generic_modifiers(self, start: int, end: int) -> bool:
+        """Whether the words before a government or body term are only determiners, a
+        country (a knowledge-base state or demonym), possessives and the usual modifiers of a
+        government ("the current Afghan government"), not a name of its own ("the Food and
+        Drug Administration", "the sanctions regime")."""
+        for i in range(start, end):
+            lower = self.lowers[i]
+            if lower in ("the", "'s", "’s", "-", "'", "’") or self.tags[i] in ("DT", "POS", "PRP$"):
+                continue
+            entries = self.kb_tokens.get(i)
+            if entries and any(e.kind in ("demonym", "name", "alias", "acronym") and self.kb.records[e.actor_id].type == "state" for e in entries):
+                continue
+            if lower in self.layer.government_modifiers:
+                continue
+            return False
         return True
 
     def _split_kb_prefix(self, kb_spans, ner_spans):
@@ -380,6 +413,9 @@ class _Run:
         title, or whose words all belong to a name labelled PERSON in the same article, is
         read as a person."""
         person_words = set()
+        for i, entries in self.kb_tokens.items():
+            if self.taken[i] and any(self.kb.records[e.actor_id].type == "person" for e in entries):
+                person_words.update(chunk_words(self.texts[i]))
         for start, end, _, label in names:
             if label == "PERSON" or self._after_person_title(start):
                 person_words.update(name_words(self.doc[start:end].text))
@@ -443,14 +479,24 @@ class _Run:
         return is_agentive(token)
 
     def _dateline(self, start: int, end: int) -> bool:
-        """The place that opens an article, in capitals: "TEHRAN –", "ISLAMABAD, Dec 3 -"."""
-        doc = self.doc
+        """Whether a span is the place that opens an article: "TEHRAN –", "ISLAMABAD, Dec 3 -"."""
+        return self.dateline is not None and self.dateline[0] <= start and end <= self.dateline[1]
+
+    def _find_dateline(self) -> tuple[int, int] | None:
+        """The dateline's place: up to three words in capitals at the very start, followed by
+        a dash, an underscore, a comma or a colon ("TEHRAN –", "KABUL, March 3 -")."""
+        texts = self.texts
         first = 0
-        while first < len(doc) and doc[first].is_space:
+        while first < len(texts) and self.space[first]:
             first += 1
-        if start != first or end >= len(doc) or not is_all_capitals(doc[start:end].text):
-            return False
-        return doc[end].text in ("–", "-", "—", "_", ",", ":", "(") or doc[end].text.startswith(("–", "-", "_"))
+        end = first
+        while end < len(texts) and end - first < 3 and is_all_capitals(texts[end]) and len(texts[end]) > 1:
+            end += 1
+        if end == first or end >= len(texts):
+            return None
+        if texts[end - 1].endswith(("-", "–", "—")) or texts[end] in ("–", "-", "—", "_", ",", ":", "(") or texts[end].startswith(("–", "-", "_")):
+            return first, end
+        return None
 
     def _demonym(self, start: int, end: int, state: ActorRecord) -> None:
         """"Afghan soil" is the country as a place; "Afghan government", "Pakistani senator",
@@ -564,6 +610,8 @@ class _Run:
                 if actor.type in ("armed_group", "organization") and actor.record is not None:
                     self.add_mention(actor, start, head.i + 1, "description", agentive=True)
                     return
+        if not self._generic_modifiers(start, head.i - length + 1):
+            return
         country, end = self._country_of_phrase(head, start)
         if not country:
             return
@@ -579,12 +627,17 @@ class _Run:
         start = noun_phrase_start(head)
         term_start = head.i - length + 1
         country, end = self._country_of_phrase(head, start)
-        if not country:
-            return
+        term = self.doc[term_start : head.i + 1].text.lower()
         state = self.kb.state(country)
         if state is None:
+            known = self._known_body(term)
+            if known is not None:  # "the Foreign Ministry" after "Iran's Foreign Ministry"
+                self.add_mention(known, start, end, "description", agentive=True)
+            elif self.texts[term_start][:1].isupper() and not self.doc[term_start].is_sent_start:
+                name = self.doc[term_start : head.i + 1].text
+                actor = self.actors.get(slug(name)) or self._new_actor(slug(name), name, values[1])
+                self.add_mention(actor, term_start, head.i + 1, "name", agentive=True)
             return
-        term = self.doc[term_start : head.i + 1].text.lower()
         record = self._kb_body(state, term)
         if record is not None:
             actor = self._kb_actor(record)
@@ -597,6 +650,23 @@ class _Run:
         self.add_mention(actor, start, end, "description", agentive=True)
         for i in range(start, end):
             self.taken[i] = True
+
+    def _known_body(self, term: str) -> ActorBuild | None:
+        """The one body of a state already found whose name ends with this term."""
+        words = name_words(term)
+        found = [
+            actor for actor in self.actors.values()
+            if actor.type == "organization" and actor.country
+            and any(_words_end_with(name_words(text), words) for text in self._names_of(actor))
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _names_of(self, actor: ActorBuild) -> list[str]:
+        names = [actor.name]
+        names += [self.doc[m.start : m.end].text for m in actor.mentions if m.kind != "pronoun"]
+        if actor.record is not None:
+            names += actor.record.aliases
+        return names
 
     def _kb_body(self, state: ActorRecord, term: str) -> ActorRecord | None:
         names = [f"{state.name} {term}", f"{term} of {state.name}"]
@@ -795,6 +865,10 @@ class _Run:
                 actor.sector = None
             if actor.sector is None and actor.role_sectors:
                 actor.sector = actor.role_sectors[0]
+
+
+def _words_end_with(words: tuple[str, ...], ending: tuple[str, ...]) -> bool:
+    return bool(ending) and len(words) >= len(ending) and words[-len(ending) :] == ending
 
 
 def _initials_match(short: str, long_name: str) -> bool:

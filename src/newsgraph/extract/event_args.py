@@ -275,24 +275,44 @@ class Arguments:
                     return found
             return Found()
         if slot == "xcomp":
-            for child in verb.children:
-                if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-                    for inner in ("dobj", "with", "to", "on", "against"):
-                        found = self.object_of(child, "obj" if inner == "dobj" else inner)
-                        if found:
-                            return found
-            return Found()
+            return self._xcomp_recipient(verb, depth=0)
         for head in [verb, *extra]:
             found = self.prep_actors(head, slot)
             if found:
                 return found
         return Found()
 
+    def _xcomp_recipient(self, verb: Token, depth: int) -> Found:
+        """The recipient of what a verb commits to, threatens or refuses: the object of
+        its infinitive, or of "with/to/on/against/between" on that verb or its object
+        ("threatened to break off relations with X", "ready to host a meeting between X
+        and Y"), through nested infinitives ("would be ready to host")."""
+        for child in verb.children:
+            if child.dep_ != "xcomp" or child.pos_ not in ("VERB", "AUX"):
+                continue
+            found = self.object_of(child, "obj")
+            if found:
+                return found
+            heads = [child] + [c for c in child.children if c.dep_ in ("dobj", "obj")]
+            for head in heads:
+                for prep in ("with", "to", "on", "against", "for"):
+                    found = self.prep_actors(head, prep)
+                    if found:
+                        return found
+                found = self.between_actors(head)
+                if found:
+                    return found
+            if depth < 2:
+                found = self._xcomp_recipient(child, depth + 1)
+                if found:
+                    return found
+        return Found()
+
     def _object_phrase(self, token: Token) -> Found:
         found = self.phrase_actors(token)
         if not found:
             for prep in ("by", "of"):
-                found = self.prep_actors(token, prep, modifiers=False)
+                found = self.prep_actors(token, prep, modifiers=True)
                 if found:
                     found.how = "modifier"
                     break

@@ -53,6 +53,11 @@ class _Mark:
     can_open: bool
     can_close: bool
 
+    @property
+    def pair(self) -> bool:
+        """`` or '': double quotation marks typed as two single ones."""
+        return self.length == 2
+
 
 def find_quotations(text: str) -> list[QuotedSpan]:
     """All quotations in `text`, in order."""
@@ -138,8 +143,8 @@ def _paragraph(text: str, start: int, end: int, ignored: frozenset[int]) -> list
                 current = mark
             continue
         if current.double:
-            if not mark.double:
-                continue  # nested single quotation or apostrophe: content
+            if not mark.double or (mark.pair and not current.pair):
+                continue  # nested quotation ('' inside "...") or apostrophe: content
             if mark.can_close:
                 spans.append(_span(text, current, mark.index, mark.index + mark.length, True))
                 current = None

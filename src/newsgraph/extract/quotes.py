@@ -39,6 +39,10 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 AFTER_FRAME = 12  # tokens after a closing mark searched for the cue
 BEFORE_FRAME = 40  # tokens before an opening mark searched for the cue
 CONTINUATION_SENTENCES = 2
+# A quotation inside reported speech with at least this many words of its own is part of it
+# ("he said it is time to have a “real constitutional conservative”"); with fewer, the
+# quotation is what was said ("describing the situation as “a complex web ...”").
+HOLDER_WORDS = 4
 PHRASE_ATTACHMENT = frozenset({"oprd", "dobj", "attr", "xcomp", "ccomp", "npadvmod", "dep", "appos", "advcl", "acomp"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 DATELINE_DASHES = frozenset({"–", "—", "-", "--", "_", ":"})
@@ -219,7 +223,7 @@ class _Run:
             if quotation.sentential:
                 if quotation.embedded:
                     holder = self._holder(quotation, reported)
-                    if holder is not None and self._coverage(quotation, holder) < 0.5:
+                    if holder is not None and self._words_outside(quotation, holder) >= HOLDER_WORDS:
                         continue  # part of the reported speech that holds it
                     cue_token = self._governing_cue(quotation, phrase=False)
                     how = "direct-governed" if cue_token is not None else None
@@ -231,7 +235,7 @@ class _Run:
                 if cue_token is None:
                     continue  # a term or scare quote
                 holder = self._holder(quotation, reported)
-                if holder is not None and self._coverage(quotation, holder) < 0.5 and holder.cue_start != cue_token.i:
+                if holder is not None and self._words_outside(quotation, holder) >= HOLDER_WORDS and holder.cue_start != cue_token.i:
                     continue
                 how = "direct-governed"
             span = quotation.span
@@ -277,12 +281,9 @@ class _Run:
                     best = item
         return best
 
-    def _coverage(self, quotation: _Quotation, item: Reported) -> float:
-        words = [t for t in self.doc[item.start : item.end] if not (t.is_punct or t.is_space)]
-        if not words:
-            return 1.0
-        inside = sum(1 for t in words if quotation.start <= t.i < quotation.end)
-        return inside / len(words)
+    def _words_outside(self, quotation: _Quotation, item: Reported) -> int:
+        """Words of the reported speech that are not in the quotation."""
+        return sum(1 for t in self.doc[item.start : item.end] if not (t.is_punct or t.is_space) and not quotation.open <= t.i <= quotation.close)
 
     def _governing_cue(self, quotation: _Quotation, phrase: bool) -> Token | None:
         """The reporting verb that governs the quotation in the parse: "called the U.S.
@@ -375,7 +376,7 @@ class _Run:
                     end -= 1
                 words = [i for i in words if i < end]
                 inside = sum(1 for i in words if i in quoted_tokens)
-            elif inside and inside * 2 >= len(words):
+            elif inside and len(words) - inside < HOLDER_WORDS:
                 continue  # a direct quote carries it
             if len(words) - inside < 2 or (start, end) in seen:
                 continue

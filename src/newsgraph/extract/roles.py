@@ -118,6 +118,9 @@ def _roles_of(run: "_Run", actor: "ActorBuild", mention: "MentionRef") -> None:
         if child.dep_ == "appos" and child.i > root.i and _title_head(run, child):
             begin = noun_phrase_start(child)
             end = child.right_edge.i + 1
+            comma = next((i for i in range(begin, end) if doc[i].text in (",", ";", "(")), None)
+            if comma is not None:
+                end = comma  # "X, the director of Y, and Z, ...": the role stops at the comma
             while end > begin and doc[end - 1].is_punct:
                 end -= 1
             _add_role(run, actor, begin, end)

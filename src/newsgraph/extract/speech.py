@@ -143,7 +143,7 @@ def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool]) -> Repo
         if passive and form != "clause":
             continue
         if form == "clause":
-            span = _clause(doc, token, cue)
+            span = _clause(doc, token, cue, blocked)
         elif form == "to":
             span = _infinitive(doc, token, cue)
         else:
@@ -157,15 +157,17 @@ def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool]) -> Repo
     return None
 
 
-def _clause(doc: Doc, token: Token, cue: Cue) -> tuple[int, int] | None:
-    for child in token.children:
-        if child.dep_ == "ccomp" and not _is_infinitive(child):
-            return child.left_edge.i, child.right_edge.i + 1
+def _clause(doc: Doc, token: Token, cue: Cue, blocked: list[bool]) -> tuple[int, int] | None:
+    clauses = [c for c in token.children if c.dep_ == "ccomp" and not _is_infinitive(c) and not blocked[c.i]]
+    if clauses:
+        # the clause after the cue ("said (that) C") before one before it ("C, he said")
+        child = min(clauses, key=lambda c: (c.i < token.i, abs(c.i - token.i)))
+        return child.left_edge.i, child.right_edge.i + 1
     # "C, experts believe, C" / "C, he added": the cue hangs on the clause it reports.
     if token.dep_ == "parataxis" and any(c.dep_ in ("nsubj",) for c in token.children):
         head = token.head
         if head.pos_ in ("VERB", "AUX"):
-            start, end = head.left_edge.i, head.right_edge.i + 1
+            start, end = _trim(doc, head.left_edge.i, head.right_edge.i + 1)
             cue_left, cue_right = token.left_edge.i, token.right_edge.i + 1
             if cue_right >= end:  # the cue ends the sentence: the clause is before it
                 end = cue_left
@@ -255,7 +257,7 @@ def _according_to(doc: Doc, token: Token, blocked: list[bool]) -> Reported | Non
     # the sentence part the phrase modifies, without the phrase itself
     while head.dep_ not in ("ROOT",) and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
-    start, end = head.left_edge.i, head.right_edge.i + 1
+    start, end = _trim(doc, head.left_edge.i, head.right_edge.i + 1)
     phrase_start, phrase_end = token.left_edge.i, token.right_edge.i + 1
     if phrase_end >= end:
         end = phrase_start
@@ -274,7 +276,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if doc[start].text in ("“", '"', "‘", "«"):
             break  # an opening quotation mark stays with its quotation
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         if doc[end - 1].text in ("”", '"', "’", "»") and _opens_inside(doc, start, end - 1):
             break
         end -= 1
