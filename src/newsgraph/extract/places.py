@@ -50,6 +50,7 @@ NEARBY_BONUS = 1.5  # another place of the same first-level region in the articl
 HINT_BONUS = 3.0  # "Kunar province" -> an admin1
 LARGE_CITY = 100_000  # a gazetteer-only name of a city this large needs no locative cue
 CUE_PREPS = LOCATIVE_PREPS | {"from", "to", "toward", "towards", "via", "of", "between", "beyond", "along", "through", "outskirts"}
+NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 SINGLE_CONFIDENCE = {"country": 0.95, "admin1": 0.9, "admin2": 0.85, "city": 0.85}
 
 
@@ -132,6 +133,29 @@ class _Run:
                 self.ent_label[i] = ent.label_
                 self.ent_span[i] = (ent.start, ent.end)
         self.dateline = find_dateline(doc.text)
+        # The nearest word before / after each token, over line breaks and spaces.
+        self.previous = [-1] * len(doc)
+        self.following = [len(doc)] * len(doc)
+        last = -1
+        for token in doc:
+            self.previous[token.i] = last
+            if not token.is_space:
+                last = token.i
+        last = len(doc)
+        for token in reversed(doc):
+            self.following[token.i] = last
+            if not token.is_space:
+                last = token.i
+
+    def before(self, i: int) -> int:
+        """The word before token i (skipping spaces), or -1."""
+        return self.previous[i] if 0 <= i < len(self.previous) else (self.previous[-1] if self.previous and i >= len(self.previous) else -1)
+
+    def after(self, end: int) -> int:
+        """The first word at or after token `end` (skipping spaces), or len(doc)."""
+        if end >= len(self.doc):
+            return len(self.doc)
+        return end if not self.doc[end].is_space else self.following[end]
 
     # ------------------------------------------------------------------ orchestration
     def result(self) -> DocPlaces:
@@ -184,10 +208,14 @@ class _Run:
             for i in range(start, end):
                 taken[i] = True
             mentions.append(PlaceMention(start, end, start, end, source, country_hint=country))
-        # One sense per article: a name read as a place once is a place everywhere.
+        # One sense per article: a name read as a place once is a place everywhere; and a
+        # name in a list with a place is a place ("in Tabriz and Mashhad").
         accepted = {name_words(doc[m.start : m.end].text) for m in mentions}
         for start, end in doubtful:
-            if not any(taken[start:end]) and name_words(doc[start:end].text) in accepted and doc[start].text[:1].isupper():
+            root = doc[start:end].root
+            listed = root.dep_ in ("conj", "appos") and taken[root.head.i] and root.head.pos_ == "PROPN"
+            listed = listed or any(child.dep_ == "conj" and taken[child.i] and child.pos_ == "PROPN" for child in root.children)
+            if not any(taken[start:end]) and (name_words(doc[start:end].text) in accepted or listed) and doc[start].text[:1].isupper():
                 if self._actor_type_at(start, end) in NON_PLACE_TYPES:
                     continue
                 for i in range(start, end):
@@ -301,12 +329,17 @@ class _Run:
         cued = self._cued(start, end)
         strong = any(p.feature in ("country", "admin1") or (p.feature == "city" and p.population >= LARGE_CITY) for p in entries)
         proper = any(t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS") for t in tokens)
-        sentence_first = first.is_sent_start or (start > 0 and doc[start - 1].is_punct and doc[start - 1].text in "\"“‘'(")
-        if self.ent_span[start] is not None or any(self.ent_span[i] is not None for i in range(start, end)):
-            # Another kind of entity: only a mislabelled exact span is read as a place.
-            if self.ent_span[start] != (start, end) or self.ent_label[start] in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
-                return False
-            return cued or any(p.feature in ("country", "admin1") for p in entries)
+        previous = self.before(start)
+        sentence_first = first.is_sent_start or previous < 0 or doc[previous].is_sent_start and doc[previous].is_punct
+        spans = {self.ent_span[i] for i in range(start, end) if self.ent_span[i] is not None}
+        if any(s[0] < start or s[1] > end for s in spans) or any(self.ent_label[s[0]] in NOT_NAMES for s in spans):
+            return False  # part of a longer name of something else, or a number, a date
+        if (start, end) in spans:
+            # A name spaCy tagged as another kind of entity: a place when the words around
+            # say so, or a country, a region, or a large city not acting as a subject.
+            if cued or any(p.feature in ("country", "admin1") for p in entries):
+                return True
+            return strong and not _acts(doc[start:end].root)
         if not proper and sentence_first:
             return cued
         if not proper and not strong:
@@ -319,16 +352,20 @@ class _Run:
         doc = self.doc
         if self._noun_after(end) is not None:
             return True
-        if start > 0:
-            before = doc[start - 1]
-            if before.lower_ in CUE_PREPS and before.lower_ != "of":
+        previous = self.before(start)
+        if previous >= 0:
+            word = self.lowers[previous]
+            if word in CUE_PREPS and word != "of":
                 return True
-            if before.lower_ == "of" and start > 1 and self.layer.noun_words.get((self.lowers[start - 2],)):
+            if word == "of" and self.before(previous) >= 0 and self.layer.noun_words.get((self.lowers[self.before(previous)],)):
                 return True
-        if end + 1 < len(doc) and doc[end].text == ",":
-            after = self.gazetteer.lookup(doc[end + 1].text)
-            if after and after[0].feature in ("country", "admin1") and doc[end + 1].text[:1].isupper():
-                return True
+        comma = self.after(end)
+        if comma < len(doc) and doc[comma].text == ",":
+            following = self.after(comma + 1)
+            if following < len(doc) and doc[following].text[:1].isupper():
+                after = self.gazetteer.lookup(doc[following].text)
+                if after and after[0].feature in ("country", "admin1"):
+                    return True
         return False
 
     # ------------------------------------------------------------------ 2. extend
@@ -355,12 +392,13 @@ class _Run:
                 # "Kunar Province" as one entity: the name is what comes before.
                 mention.name_end = mention.end - 1
                 mention.hint = self.layer.noun_words[last]
-        if mention.start >= 2 and self.lowers[mention.start - 1] == "of":
-            feature = self.layer.noun_words.get((self.lowers[mention.start - 2],))
+        previous = self.before(mention.start)
+        if previous >= 1 and self.lowers[previous] == "of" and self.before(previous) >= 0:
+            feature = self.layer.noun_words.get((self.lowers[self.before(previous)],))
             if feature and not mention.hint:
                 mention.hint = feature  # "the town of Dabiq"
-        if mention.start >= 1 and self.lowers[mention.start - 1] in self.layer.modifiers and not doc[mention.start - 1].text[:1].isupper():
-            mention.start -= 1  # "northern Iraq"
+        if previous >= 0 and self.lowers[previous] in self.layer.modifiers and not doc[previous].text[:1].isupper():
+            mention.start = previous  # "northern Iraq"
 
     # ------------------------------------------------------------------ candidates
     def _candidates(self, mention: PlaceMention) -> None:
