@@ -43,14 +43,11 @@ def _insert(connection: Connection, table: Table):
     return dialect.insert(table)
 
 
-def insert_ignore(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
-    """Insert the rows that are not there yet (by primary key); the number inserted."""
-    inserted = 0
+def insert_ignore(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert the rows that are not there yet (by primary key)."""
     statement = _insert(connection, table).on_conflict_do_nothing()
     for start in range(0, len(rows), CHUNK_ROWS):
-        result = connection.execute(statement, rows[start : start + CHUNK_ROWS])
-        inserted += max(result.rowcount, 0)
-    return inserted
+        connection.execute(statement, rows[start : start + CHUNK_ROWS])
 
 
 def insert_all(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -64,8 +61,8 @@ def insert_document(connection: Connection, document: dict[str, Any]) -> bool:
     row.setdefault("ingested_at", now())
     row.setdefault("content_hash", content_hash(row["text"]))
     row.setdefault("chars", len(row["text"]))
-    result = connection.execute(_insert(connection, schema.documents).on_conflict_do_nothing(index_elements=["id"]), row)
-    return result.rowcount == 1
+    statement = _insert(connection, schema.documents).on_conflict_do_nothing(index_elements=["id"]).returning(schema.documents.c.id)
+    return connection.execute(statement, row).first() is not None
 
 
 def insert_fingerprint(connection: Connection, document_id: str, exact: str, signature: bytes, bands: list[int]) -> None:
@@ -115,5 +112,6 @@ def add_edges(connection: Connection, edges: list[dict[str, Any]]) -> None:
 def insert_error(connection: Connection, origin: str, error: str, document_id: str | None = None) -> bool:
     """Record a bad item once (by origin and error); True when it was new."""
     row = {"id": error_id(origin, error), "origin": origin, "document_id": document_id, "error": error, "recorded_at": now()}
-    result = connection.execute(_insert(connection, schema.ingest_errors).on_conflict_do_nothing(index_elements=["id"]), row)
-    return result.rowcount == 1
+    table = schema.ingest_errors
+    statement = _insert(connection, table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)
+    return connection.execute(statement, row).first() is not None
