@@ -217,18 +217,18 @@ class Gazetteer:
         return self.place(row) if row is not None else None
 
     def lookup(self, name: str) -> list[Place]:
-        """Places that bear exactly this name (normalized): official names first, then by
-        population."""
+        """Places that bear exactly this name (normalized) as their name or an alternate
+        name: countries first, then by population."""
         return self.places_of(self.matcher.lookup(name))
 
     def places_of(self, values: Iterable[int]) -> list[Place]:
-        """The places of matcher payloads, official names first, then by population."""
+        """The places of matcher payloads, countries first, then by population."""
         best: dict[int, int] = {}
         for value in values:
             row, alternate = divmod(value, 2)
             if row not in best or alternate < best[row]:
                 best[row] = alternate
-        ordered = sorted(best, key=lambda row: (best[row], -self.populations[row]))
+        ordered = sorted(best, key=lambda row: (self.features[row] != 0, -self.populations[row], best[row]))
         return [self.place(row) for row in ordered]
 
     def country(self, alpha3: str | None) -> Place | None:
