@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..kb.base import load_knowledge_base
 from ..extract.actors import ActorLayer
-from ..extract.places import PlaceStage
+from ..extract.events import EventExtractor
 
 EXTENSIONS = (
     "newsgraph_date",
@@ -50,20 +50,20 @@ def make_actor_component(nlp: Language, name: str, kb_paths: list[str]) -> Actor
     return ActorComponent(kb_paths)
 
 
-class PlaceComponent:
-    """Finds and resolves place mentions: `doc._.newsgraph_places` (a list of dicts, see
-    docs/places.md). Also sets the article date from the dateline when the metadata gave
-    none, and gives the events of earlier stages their location and date. Runs last, after
-    `newsgraph_actors` (whose states and territory phrases it reads) and the event stage."""
+class EventComponent:
+    """Finds PLOVER events and contested claims: `doc._.newsgraph_events` (a list of
+    `model.Event`) and `doc._.newsgraph_contested` (a list of `model.Contested`). Runs after
+    `newsgraph_actors` and `newsgraph_quotes` (an event told inside a quote is attributed
+    to its speaker); without quotes, every event is the reporter's."""
 
-    def __init__(self, gazetteer=None):
-        self.stage = PlaceStage(gazetteer)
-        self.layer = self.stage.layer  # the gazetteer loads at the first document
+    def __init__(self):
+        self.extractor = EventExtractor()
 
     def __call__(self, doc: Doc) -> Doc:
-        return self.stage(doc)
+        doc._.newsgraph_events, doc._.newsgraph_contested = self.extractor(doc)
+        return doc
 
 
-@Language.factory("newsgraph_places")
-def make_place_component(nlp: Language, name: str) -> PlaceComponent:
-    return PlaceComponent()
+@Language.factory("newsgraph_events")
+def make_event_component(nlp: Language, name: str) -> EventComponent:
+    return EventComponent()
