@@ -13,6 +13,12 @@ comparing every pair by locality-sensitive hashing: the signature is cut into `B
 bands of `ROWS` numbers and each band is hashed to one integer, `band_keys(signature)`;
 two texts that share any band key are candidates, and are then compared.
 
+Near duplicates must also report the same numbers: `same_numbers(a, b)` allows at most
+`MAX_NUMBER_CHANGES` (or 10% of their distinct numbers, if more) numbers found in only one
+of the two. A dateline or a footer may add a number, but periodic reports written from a
+template (a market summary, a match result, a monthly trade figure) share most of
+their words and differ precisely in their numbers: they are different articles.
+
 Everything here is a pure function of the text, stable across processes, machines and
 versions of Python and numpy (no `hash()`, no random generator), so that fingerprints
 computed in workers can be compared in the store. Band keys are non-negative integers
@@ -39,8 +45,10 @@ NUM_PERM = 128
 BANDS = 32
 ROWS = NUM_PERM // BANDS
 NEAR_THRESHOLD = 0.7
+MAX_NUMBER_CHANGES = 2
 
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _MASK32 = np.uint64(0xFFFFFFFF)
 _ROLL = np.uint64(0x01000193)  # the FNV prime: multiplier of the rolling shingle hash
 _EMPTY = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
@@ -77,11 +85,11 @@ def words(text: str) -> list[str]:
 
 def exact_key(text: str) -> str:
     """A hex key equal for texts with the same words in the same order."""
-    return _key_of_words(words(text))
+    return _key(" ".join(words(text)))
 
 
-def _key_of_words(tokens: list[str]) -> str:
-    return hashlib.blake2b(" ".join(tokens).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+def _key(joined_words: str) -> str:
+    return hashlib.blake2b(joined_words.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def shingle_hashes(tokens: list[str], size: int = SHINGLE_WORDS) -> np.ndarray:
@@ -151,6 +159,7 @@ class Fingerprint:
     signature: np.ndarray
     bands: tuple[int, ...]
     words: int
+    numbers: tuple[str, ...] = ()  # the distinct number tokens of the text, sorted
 
     @property
     def can_be_near(self) -> bool:
@@ -160,9 +169,28 @@ class Fingerprint:
 
 def fingerprint(text: str) -> Fingerprint:
     tokens = words(text)
-    exact = _key_of_words(tokens)
+    joined = " ".join(tokens)
+    exact = _key(joined)
     signature = signature_of_shingles(shingle_hashes(tokens))
-    return Fingerprint(exact=exact, signature=signature, bands=tuple(band_keys(signature)), words=len(tokens))
+    return Fingerprint(exact=exact, signature=signature, bands=tuple(band_keys(signature)),
+                       words=len(tokens), numbers=_numbers(tokens))
+
+
+def numbers_of(text: str) -> tuple[str, ...]:
+    """The distinct words of a text that contain a digit ("2024", "3", "24m"), sorted."""
+    return _numbers(words(text))
+
+
+def _numbers(tokens: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(t for t in set(tokens) if not t.isalpha() and _DIGIT.search(t)))
+
+
+def same_numbers(numbers_a, numbers_b) -> bool:
+    """True when two texts report (nearly) the same numbers: at most MAX_NUMBER_CHANGES
+    numbers, or 10% of all their distinct numbers if that is more, are in only one."""
+    a, b = set(numbers_a), set(numbers_b)
+    differing = len(a ^ b)
+    return differing <= max(MAX_NUMBER_CHANGES, len(a | b) // 10)
 
 
 @dataclass(frozen=True)
@@ -185,6 +213,7 @@ class DuplicateIndex:
         self._exact: dict[str, str] = {}
         self._bands: dict[int, list[str]] = defaultdict(list)
         self._signatures: dict[str, np.ndarray] = {}
+        self._numbers: dict[str, tuple[str, ...]] = {}
         self._order: dict[str, int] = {}
 
     def __len__(self) -> int:
@@ -206,6 +235,7 @@ class DuplicateIndex:
             self._order[doc_id] = len(self._order)
             if print_.can_be_near:
                 self._signatures[doc_id] = print_.signature
+                self._numbers[doc_id] = print_.numbers
                 for key in print_.bands:
                     self._bands[key].append(doc_id)
         return None
@@ -222,6 +252,8 @@ class DuplicateIndex:
         best: Duplicate | None = None
         for doc_id in sorted(candidates, key=self._order.__getitem__):  # ties go to the earliest
             score = similarity(print_.signature, self._signatures[doc_id])
-            if score >= self.threshold and (best is None or score > best.similarity):
+            if score < self.threshold or not same_numbers(print_.numbers, self._numbers[doc_id]):
+                continue
+            if best is None or score > best.similarity:
                 best = Duplicate(of=doc_id, kind="near", similarity=score)
         return best
