@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from .errors import InputError
 from .extract.actors import to_model
 from .model import Analysis, Document
-from .nlp.components import ActorComponent, EventComponent, QuoteComponent
+from .nlp.components import ActorComponent, EventComponent, PlaceComponent, QuoteComponent
 from .nlp.loading import load_spacy
 
 DEFAULT_MAX_CHARS = 1_000_000
@@ -119,7 +119,7 @@ class Analyzer:
     def __init__(self, model: str | None = None, kb_paths: Iterable[str] = (), kb=None, max_chars: int = DEFAULT_MAX_CHARS):
         self.nlp = load_spacy(model)
         self.max_chars = max_chars
-        self.stages = [ActorComponent(tuple(kb_paths), kb=kb), QuoteComponent(), EventComponent()]
+        self.stages = [ActorComponent(tuple(kb_paths), kb=kb), QuoteComponent(), EventComponent(), PlaceComponent()]  # places last: it reads the events
         self.kb = self.stages[0].layer.kb
 
     # -------------------------------------------------------------- public

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from ..kb.base import load_knowledge_base
 from ..extract.actors import ActorLayer
 from ..extract.events import EventExtractor
+from ..extract.places import PlaceStage
 
 EXTENSIONS = (
     "newsgraph_date",
@@ -48,6 +49,25 @@ class ActorComponent:
 @Language.factory("newsgraph_actors", default_config={"kb_paths": []})
 def make_actor_component(nlp: Language, name: str, kb_paths: list[str]) -> ActorComponent:
     return ActorComponent(kb_paths)
+
+
+class PlaceComponent:
+    """Finds and resolves place mentions: `doc._.newsgraph_places` (a list of dicts, see
+    docs/places.md). Also sets the article date from the dateline when the metadata gave
+    none, and gives the events of earlier stages their location and date. Runs last, after
+    `newsgraph_actors` (whose states and territory phrases it reads) and the event stage."""
+
+    def __init__(self, gazetteer=None):
+        self.stage = PlaceStage(gazetteer)
+        self.layer = self.stage.layer  # the gazetteer loads at the first document
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.stage(doc)
+
+
+@Language.factory("newsgraph_places")
+def make_place_component(nlp: Language, name: str) -> PlaceComponent:
+    return PlaceComponent()
 
 
 class EventComponent:
