@@ -242,7 +242,7 @@ class Arguments:
                         return sub
         found = self.subject_of(head, nominal_sources, depth + 1)
         if found:
-            found.how = "control" if dep != "conj" else found.how
+            found.how = "control" if dep != "conj" else "shared"
         return found
 
     # ------------------------------------------------------------ objects

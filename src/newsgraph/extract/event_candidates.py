@@ -43,6 +43,8 @@ class Candidate:
     confidence: float = 0.0
     mutual: bool = False
     light_verb: int | None = None  # nouns: the light verb whose object they are
+    source_how: str = ""  # how the source was found (event_args.Found.how)
+    evidence_end: int | None = None  # a token the evidence must reach (a commitment's content)
 
     def __post_init__(self) -> None:
         if not self.type:

@@ -171,7 +171,18 @@ def _evidence(doc: Doc, c: Candidate, found: DocActors) -> Span:
     within its sentence; a very long stretch keeps the trigger and its nearest argument."""
     sent = doc[c.head].sent
     points = set(c.trigger_tokens)
+    if c.evidence_end is not None and c.evidence_end < sent.end:
+        points.add(c.evidence_end)
+    skip = set()
+    if c.source_how == "shared":
+        # a source shared with an earlier coordinated verb: the evidence starts at the
+        # verb's own auxiliaries ("... and have pledged"), not at the shared subject
+        head = doc[c.head]
+        points.update(child.i for child in head.children if child.dep_ in ("aux", "neg") and child.i < head.i)
+        skip = {i for i in c.arg_tokens if i < head.i}
     for i in c.arg_tokens:
+        if i in skip:
+            continue
         if sent.start <= i < sent.end:
             mention = found.mention_at(i)
             if mention is not None and sent.start <= mention.start and mention.end <= sent.end:

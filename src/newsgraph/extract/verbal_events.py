@@ -131,12 +131,17 @@ class VerbalEvents:
             source=list(source.actors), target=list(target.actors),
             arg_tokens=sorted(set(source.tokens + target.tokens)), mutual=mutual,
         )
+        candidate.source_how = source.how
         if source.how == "control":
             candidate.penalise("control")
         if target.how == "modifier":
             candidate.penalise("modifier")
         if not target.actors:
             candidate.penalise("bare")
+            # the evidence of a commitment or refusal with no recipient is its content
+            for child in verb.children:
+                if child.dep_ == "xcomp":
+                    candidate.evidence_end = child.right_edge.i
         if any(self.doc[i].pos_ == "PRON" for i in source.tokens + target.tokens):
             candidate.penalise("pronoun")
         return candidate
