@@ -21,11 +21,17 @@ def _pct(value: float) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--model", help="The spaCy pipeline to use.")
 @click.option("--kb", "kb_paths", multiple=True, type=click.Path(exists=True), help="Extra knowledge-base file or folder.")
-def eval_command(gold, verbose, as_json, model, kb_paths):
-    """Score actors against gold files (*.gold.yaml, or folders of them; format: shared/eval/FORMAT.md)."""
+@click.option("--polnear", "polnear_path", type=click.Path(), help="Score quotes against a PolNeAR JSON Lines file (source, cue and content spans).")
+@click.option("--limit", type=click.IntRange(min=1), help="With --polnear: only the first N articles.")
+def eval_command(gold, verbose, as_json, model, kb_paths, polnear_path, limit):
+    """Score actors and quotes against gold files (*.gold.yaml, or folders of them; format:
+    shared/eval/FORMAT.md), or quotes against PolNeAR (--polnear)."""
     from ..evaluate.runner import evaluate, gold_paths, total
     from ..pipeline import Analyzer
 
+    if polnear_path and not gold:
+        _polnear(polnear_path, Analyzer(model, kb_paths=kb_paths), verbose, as_json, limit)
+        return
     paths = gold_paths(list(gold))
     analyzer = Analyzer(model, kb_paths=kb_paths)
     results = evaluate(paths, analyzer)
@@ -34,10 +40,18 @@ def eval_command(gold, verbose, as_json, model, kb_paths):
     mentions_gold = sum(r.actors.mentions_gold for r in results)
     if as_json:
         click.echo(json.dumps({
-            "documents": [{"id": r.gold.id, "actors": r.actors.prf.as_dict()} for r in results],
+            "documents": [{"id": r.gold.id, "actors": r.actors.prf.as_dict(), "quotes": _quote_dict(r.quotes)} for r in results],
             "actors": actors.as_dict(),
             "mention_recall": round(mentions_found / mentions_gold, 4) if mentions_gold else 0.0,
+            "quotes": {
+                "lenient": total(results, "quotes").as_dict(),
+                "exact": total(results, "quotes", "exact").as_dict(),
+                "attribution": total(results, "quotes", "attribution").as_dict(),
+                "speaker_accuracy": _speaker_accuracy(results),
+            },
         }, indent=2))
+        if polnear_path:
+            _polnear(polnear_path, analyzer, verbose, True, limit)
         return
     out = console()
     table = Table(title="Actors", title_justify="left")
@@ -61,6 +75,112 @@ def eval_command(gold, verbose, as_json, model, kb_paths):
                 out.print(Text(f"  spurious  {actor.name} ({actor.type}): {', '.join(m.text for m in actor.mentions)}"))
             for actor_id, mention in result.actors.missed_mentions:
                 out.print(Text(f"  mention   {actor_id}: {mention!r} not found"), style="dim")
+    out.print(_quotes_table(results))
+    if verbose:
+        for result in results:
+            _quote_errors(out, result)
+    if polnear_path:
+        _polnear(polnear_path, analyzer, verbose, False, limit)
+
+
+def _speaker_accuracy(results) -> float:
+    matched = sum(r.quotes.prf.matched for r in results)
+    right = sum(r.quotes.speaker_right for r in results)
+    return round(right / matched, 4) if matched else 0.0
+
+
+def _quote_dict(score) -> dict:
+    return {
+        "lenient": score.prf.as_dict(),
+        "exact": score.exact.as_dict(),
+        "attribution": score.attribution.as_dict(),
+        "speaker_accuracy": round(score.speaker_accuracy, 4),
+    }
+
+
+def _quotes_table(results) -> Table:
+    from ..evaluate.runner import total
+
+    table = Table(title="Quotes (lenient match: content overlaps by half the longer span's words)", title_justify="left")
+    for column in ("document", "gold", "predicted", "matched", "P", "R", "F1", "exact F1", "speaker acc", "attribution F1"):
+        table.add_column(column, justify="left" if column == "document" else "right")
+
+    def row(name, lenient, exact, attribution, right):
+        accuracy = f"{right}/{lenient.matched}" if lenient.matched else "–"
+        table.add_row(name, str(lenient.gold), str(lenient.predicted), str(lenient.matched), _pct(lenient.precision),
+                      _pct(lenient.recall), _pct(lenient.f1), _pct(exact.f1), accuracy, _pct(attribution.f1))
+
+    for result in results:
+        score = result.quotes
+        row(Text(result.gold.id), score.prf, score.exact, score.attribution, score.speaker_right)
+    if len(results) > 1:
+        row(Text("all (micro)", style="bold"), total(results, "quotes"), total(results, "quotes", "exact"),
+            total(results, "quotes", "attribution"), sum(r.quotes.speaker_right for r in results))
+    return table
+
+
+def _quote_errors(out, result) -> None:
+    score = result.quotes
+    if not (score.missed or score.spurious or score.wrong_speaker):
+        return
+    names = {actor.id: actor.name for actor in result.analysis.actors}
+    out.print(Text(f"\n{result.gold.id}: quotes", style="bold"))
+    for quote in score.missed:
+        out.print(Text(f"  missed    [{quote.kind}] {quote.speaker}: {_short(quote.text)!r}"))
+    for quote in score.spurious:
+        speaker = names.get(quote.speaker, quote.speaker) if quote.speaker else "no speaker"
+        cue = quote.cue.text if quote.cue else "no cue"
+        out.print(Text(f"  spurious  [{quote.kind}] {speaker} ({cue}): {_short(quote.text)!r}"))
+    for gold, quote in score.wrong_speaker:
+        said = quote.speaker_mention.text if quote.speaker_mention else "nobody named"
+        speaker = names.get(quote.speaker, quote.speaker) if quote.speaker else "no speaker"
+        out.print(Text(f"  speaker   {_short(gold.text)!r}: gold {gold.speaker}, predicted {speaker} (from {said!r})"))
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _polnear(path, analyzer, verbose: bool, as_json: bool, limit: int | None) -> None:
+    from ..evaluate.polnear import ROLES, evaluate_polnear
+
+    result = evaluate_polnear(path, analyzer, limit=limit)
+    if as_json:
+        click.echo(json.dumps({
+            "polnear": str(result.path), "articles": result.articles,
+            "roles": {role: {"exact": result.roles[role].exact.as_dict(), "lenient": result.roles[role].lenient.as_dict()} for role in ROLES},
+        }, indent=2))
+        return
+    out = console()
+    table = Table(title=f"PolNeAR {result.path.name}: {result.articles} articles, each role scored on its own", title_justify="left")
+    for column in ("role", "gold", "predicted", "exact P", "exact R", "exact F1", "lenient P", "lenient R", "lenient F1"):
+        table.add_column(column, justify="left" if column == "role" else "right")
+    for role in ROLES:
+        exact, lenient = result.roles[role].exact, result.roles[role].lenient
+        table.add_row(role, str(exact.gold), str(exact.predicted), _pct(exact.precision), _pct(exact.recall), _pct(exact.f1),
+                      _pct(lenient.precision), _pct(lenient.recall), _pct(lenient.f1))
+    out.print(table)
+    out.print(Text("Published exact F1 on PolNeAR test (source / cue / content): rule baseline 10.7 / 22.8 / 5.6, "
+                   "Stanford CoreNLP 13.9 / – / 17.5, BERT-CRF 82.2 / 74.9 / 71.0 (CofeNet paper).", style="dim"))
+    if verbose:
+        for errors in result.errors:
+            lines = []
+            for role in ROLES:
+                text = errors.text
+                for spans in errors.missed.get(role, []):
+                    lines.append(f"  missed    {role:7} {_short(_join(text, spans))!r}")
+                for spans in errors.spurious.get(role, []):
+                    lines.append(f"  spurious  {role:7} {_short(_join(text, spans))!r}")
+                for gold_spans, predicted_spans in errors.near.get(role, []):
+                    lines.append(f"  boundary  {role:7} gold {_short(_join(text, gold_spans), 60)!r} predicted {_short(_join(text, predicted_spans), 60)!r}")
+            if lines:
+                out.print(Text(f"\n{errors.id}", style="bold"))
+                for line in lines:
+                    out.print(Text(line))
+
+
+def _join(text: str, spans) -> str:
+    return " … ".join(text[start:end] for start, end in spans).replace("\n", " ")
 
 
 def register(cli: click.Group) -> None:

@@ -10,6 +10,7 @@ from ..model import Analysis
 from .actors import ActorAlignment, ActorScore, align_actors, score_actors
 from .gold import GoldFile, load_gold
 from .metrics import PRF
+from .quotes import QuoteScore, score_quotes
 
 
 @dataclass
@@ -18,6 +19,7 @@ class DocumentResult:
     analysis: Analysis
     alignment: ActorAlignment
     actors: ActorScore
+    quotes: QuoteScore
 
 
 def gold_paths(paths: list[str | Path]) -> list[Path]:
@@ -42,12 +44,13 @@ def evaluate(paths: list[Path], analyzer) -> list[DocumentResult]:
         gold = load_gold(path)
         analysis = analyzer.analyze(gold.text, id=gold.id, date=gold.date)
         alignment = align_actors(gold, analysis)
-        results.append(DocumentResult(gold, analysis, alignment, score_actors(gold, analysis, alignment)))
+        results.append(DocumentResult(gold, analysis, alignment, score_actors(gold, analysis, alignment), score_quotes(gold, analysis, alignment)))
     return results
 
 
-def total(results: list[DocumentResult], attribute: str) -> PRF:
+def total(results: list[DocumentResult], attribute: str, figure: str = "prf") -> PRF:
+    """The micro-average of one score over the documents (`figure`: which PRF of it)."""
     out = PRF()
     for result in results:
-        out = out + getattr(result, attribute).prf
+        out = out + getattr(getattr(result, attribute), figure)
     return out

@@ -58,6 +58,12 @@ class _Mark:
         """`` or '': double quotation marks typed as two single ones."""
         return self.length == 2
 
+    @property
+    def straight(self) -> bool:
+        return self.length == 2 or self.char == '"'
+
+    char: str = ""
+
 
 def find_quotations(text: str) -> list[QuotedSpan]:
     """All quotations in `text`, in order."""
@@ -122,6 +128,8 @@ def _marks(text: str, start: int, end: int) -> list[_Mark]:
                 else:
                     marks.append(_Mark(i, 1, False, False, not before.isspace()))
         i += 1
+    for mark in marks:
+        mark.char = text[mark.index]
     return marks
 
 
@@ -137,7 +145,10 @@ def _paragraph(text: str, start: int, end: int, ignored: frozenset[int]) -> list
     marks = [m for m in _marks(text, start, end) if m.index not in ignored]
     spans: list[QuotedSpan] = []
     current: _Mark | None = None  # the open quotation's opening mark
-    for mark in marks:
+    skip_to = -1
+    for position, mark in enumerate(marks):
+        if position <= skip_to:
+            continue
         if current is None:
             if mark.can_open:
                 current = mark
@@ -149,6 +160,10 @@ def _paragraph(text: str, start: int, end: int, ignored: frozenset[int]) -> list
                 spans.append(_span(text, current, mark.index, mark.index + mark.length, True))
                 current = None
             elif mark.can_open:
+                inner_close = _nested_close(marks, position, current)
+                if inner_close is not None:
+                    skip_to = inner_close  # "... “Equal Justice” ..." inside "...": content
+                    continue
                 # The open quotation lost its closing mark: it ends before this one.
                 spans.append(_span(text, current, mark.index, mark.index, False))
                 current = mark
@@ -166,6 +181,24 @@ def _paragraph(text: str, start: int, end: int, ignored: frozenset[int]) -> list
             # paragraph again without it.
             return _paragraph(text, start, end, ignored | {current.index})
     return [span for span in spans if span.end > span.start]
+
+
+def _nested_close(marks: list[_Mark], position: int, outer: _Mark) -> int | None:
+    """When an opening mark of the other style (curly inside straight, or straight inside
+    curly) is followed by its own closing mark and then by a closing mark of the open
+    quotation, it opens a nested quotation: the position of its closing mark."""
+    inner = marks[position]
+    if inner.straight == outer.straight:
+        return None
+    for j in range(position + 1, len(marks)):
+        mark = marks[j]
+        if mark.double and mark.straight == inner.straight and mark.can_close:
+            for k in range(j + 1, len(marks)):
+                later = marks[k]
+                if later.double and later.straight == outer.straight and later.can_close:
+                    return j
+            return None
+    return None
 
 
 def _span(text: str, opening: _Mark, content_end: int, close_end: int, closed: bool, double: bool = True) -> QuotedSpan:

@@ -43,6 +43,7 @@ CONTINUATION_SENTENCES = 2
 # ("he said it is time to have a “real constitutional conservative”"); with fewer, the
 # quotation is what was said ("describing the situation as “a complex web ...”").
 HOLDER_WORDS = 4
+COLON_SOURCE = 6  # at most this many tokens before "Speaker:"
 PHRASE_ATTACHMENT = frozenset({"oprd", "dobj", "attr", "xcomp", "ccomp", "npadvmod", "dep", "appos", "advcl", "acomp"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 DATELINE_DASHES = frozenset({"–", "—", "-", "--", "_", ":"})
@@ -56,6 +57,8 @@ CONFIDENCE = {
     "according": 0.8,
     "to": 0.75,
     "object": 0.65,
+    "naming": 0.65,
+    "colon": 0.6,
 }
 
 
@@ -125,6 +128,7 @@ class _Run:
         reported = self._reported()
         direct = self._direct(reported)
         indirect = self._settle_reported(reported, direct)
+        indirect += self._colon_speech(direct + indirect)
         found = sorted(direct + indirect, key=lambda f: (f.char_start, f.char_end))
         self._speakers(found)
         self._first_person_plural(found)
@@ -230,6 +234,13 @@ class _Run:
                 if cue_token is None:
                     cue_token = self._framing_cue(quotation)
                     how = "direct-cue" if cue_token is not None else None
+                if cue_token is None:
+                    colon = self._colon_before(quotation.open)
+                    if colon is not None:
+                        span = quotation.span
+                        found = _Found("direct", quotation.start, quotation.end, span.start, span.end, (colon, colon + 1), "speech", self._colon_head(colon), CONFIDENCE["colon"], quotation)
+                        out.append(found)
+                        continue
             else:
                 cue_token = self._governing_cue(quotation, phrase=True)
                 if cue_token is None:
@@ -261,6 +272,9 @@ class _Run:
             source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             return source.i if source is not None else None
         head = speaker_head(cue_token, self._is_cue)
+        if head is not None and head.i < self.dateline_end:
+            # "TEHRAN – Foreign Minister X said" read with the dateline as subject
+            head = next((c for c in head.children if c.dep_ == "appos" and c.i >= self.dateline_end), None)
         if head is not None and self.in_quote[head.i] < 0 and head.i >= self.dateline_end:
             return head.i
         # The parse gave no usable subject (it sits inside a quotation or a dateline): the
@@ -268,16 +282,18 @@ class _Run:
         i = cue_token.i - 1
         while i >= 0 and self.doc[i].pos_ in ("ADV", "AUX", "PART") and self.in_quote[i] < 0:
             i -= 1
-        if i >= self.dateline_end and self.in_quote[i] < 0 and self.doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not self.boundary[i]:
+        if (i >= self.dateline_end and self.in_quote[i] < 0 and self.doc[i].pos_ in ("PROPN", "NOUN", "PRON")
+                and not self.boundary[i] and self.doc[i].ent_type_ not in ("DATE", "TIME")):
             return i
         return None
 
     def _holder(self, quotation: _Quotation, reported: list[Reported]) -> Reported | None:
-        """The reported speech whose content holds this quotation."""
+        """The reported speech whose content holds this quotation (the one with the most
+        words of its own, when they are nested)."""
         best = None
         for item in reported:
             if item.start <= quotation.start and quotation.end <= item.end:
-                if best is None or item.end - item.start < best.end - best.start:
+                if best is None or self._words_outside(quotation, item) > self._words_outside(quotation, best):
                     best = item
         return best
 
@@ -343,7 +359,84 @@ class _Run:
             return before_cue
         if after_ok and after_cue is not None:
             return after_cue
+        if before_cue is None and not any(not doc[i].is_space for i in before):
+            return self._announcing_cue(quotation.open)
         return before_cue
+
+    def _announcing_cue(self, opening: int) -> Token | None:
+        """A quotation that opens its paragraph after a paragraph ending in a colon: the
+        cue of that sentence ("The minister said:\n\n“...”")."""
+        doc = self.doc
+        i = opening - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i < 0 or doc[i].text != ":" or self.in_quote[i] >= 0:
+            return None
+        j = i - 1
+        while j >= 0 and i - j <= BEFORE_FRAME and not self.boundary[j] and self.in_quote[j] < 0:
+            if self._speech_cue(doc[j]):
+                return doc[j]
+            j -= 1
+        return None
+
+    # ------------------------------------------------------------------ "X: ..."
+    def _colon_before(self, opening: int) -> int | None:
+        """The colon right before a quotation, when a speaker's name is all that precedes
+        it in its sentence ("Kakar: “...”", "JAKE TAPPER: ...")."""
+        i = opening - 1
+        while i >= 0 and self.doc[i].is_space and "\n" not in self.doc[i].text:
+            i -= 1
+        if i < 0 or self.doc[i].text != ":" or self._colon_head(i) is None:
+            return None
+        return i
+
+    def _colon_head(self, colon: int) -> int | None:
+        doc = self.doc
+        start = colon
+        while start > 0 and not self.boundary[start - 1] and self.in_quote[start - 1] < 0 and colon - start < COLON_SOURCE:
+            start -= 1
+        if start > 0 and not self.boundary[start - 1] and self.in_quote[start - 1] < 0:
+            return None  # a longer sentence: "X said the following:"
+        start = max(start, self.dateline_end)
+        words = [t for t in doc[start:colon] if not (t.is_punct or t.is_space)]
+        if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+            return None
+        last = words[-1]
+        mention = self.actors.mention_at(last.i) if self.actors is not None else None
+        if mention is None and last.pos_ != "PROPN" and not (last.is_upper and last.is_alpha):
+            return None
+        return last.i
+
+    def _colon_speech(self, found: list[_Found]) -> list[_Found]:
+        """Speech after "Speaker:" that is not in quotation marks (a headline
+        "Kakar: Pakistan will ...", a transcript "TAPPER: ...")."""
+        doc = self.doc
+        taken = set()
+        for item in found:
+            taken.update(range(item.start, item.end))
+            if item.cue:
+                taken.update(range(*item.cue))
+        out = []
+        for token in doc:
+            if token.text != ":" or self.in_quote[token.i] >= 0 or token.i in taken:
+                continue
+            head = self._colon_head(token.i)
+            if head is None:
+                continue
+            end = token.i + 1
+            while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text) and self.in_quote[end] < 0:
+                end += 1
+            start = token.i + 1
+            while start < end and (doc[start].is_space or doc[start].is_punct):
+                start += 1
+            while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+                end -= 1
+            words = sum(1 for t in doc[start:end] if not t.is_punct)
+            if words < 3 or any(i in taken for i in range(start, end)):
+                continue
+            piece = doc[start:end]
+            out.append(_Found("indirect", start, end, piece.start_char, piece.end_char, (token.i, token.i + 1), "speech", head, CONFIDENCE["colon"]))
+        return out
 
     # ------------------------------------------------------------------ settle reported speech
     def _settle_reported(self, reported: list[Reported], direct: list[_Found]) -> list[_Found]:
@@ -361,7 +454,10 @@ class _Run:
         participles = {item.cue_start for item in reported if self._participial(doc[item.cue_start])}
         out: list[_Found] = []
         seen: set[tuple[int, int]] = set()
+        direct_cues = {found.cue[0] for found in direct if found.cue is not None}
         for item in reported:
+            if item.cue_start in direct_cues:
+                continue  # "called the U.S. “symbol of devil”": the quotation is what was said
             start, end = max(item.start, self.dateline_end), item.end
             words = [t.i for t in doc[start:end] if not (t.is_punct or t.is_space)]
             if not words:

@@ -111,12 +111,22 @@ class SpeakerResolver:
                 mention = self.actors.mention_at(child.i)
                 if mention is not None:
                     return mention.actor, (mention.start, mention.end)
-        # A name inside the phrase: "TTP spokesman", "Pakistan's foreign office".
-        for i in range(head.i - 1, phrase[0] - 1, -1):
-            if doc[i].dep_ in ("compound", "poss", "nmod", "amod"):
-                mention = self.actors.mention_at(i)
-                if mention is not None and mention.end <= head.i and self._is_collective(mention.actor):
-                    return mention.actor, (mention.start, mention.end)
+        row = self.nouns.get(head.lower_) or self.nouns.get(head.lemma_.lower())
+        voice = row is not None and row[0] == "voice"
+        # Someone speaking for a body the phrase names: "TTP spokesman", "Pakistan's
+        # foreign office", "a spokesman for the Taliban".
+        if voice:
+            for i in range(head.i - 1, phrase[0] - 1, -1):
+                if doc[i].dep_ in ("compound", "poss", "nmod", "amod"):
+                    mention = self.actors.mention_at(i)
+                    if mention is not None and mention.end <= head.i and self._is_collective(mention.actor):
+                        return mention.actor, (mention.start, mention.end)
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in SPEAKER_PREPS:
+                    obj = _child(child, ("pobj",))
+                    mention = self.actors.mention_at(obj.i) if obj is not None else None
+                    if mention is not None and self._is_collective(mention.actor):
+                        return mention.actor, (mention.start, mention.end)
         # A person named further inside the phrase: "the Chinese envoy to Pakistan Yao Jing".
         people = {}
         for i in range(phrase[0], head.right_edge.i + 1):
@@ -126,18 +136,10 @@ class SpeakerResolver:
         if len(people) == 1:
             mention = next(iter(people.values()))
             return mention.actor, (mention.start, mention.end)
-        row = self.nouns.get(head.lower_) or self.nouns.get(head.lemma_.lower())
-        # "a spokesman for the Taliban", "an official of the ministry".
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in SPEAKER_PREPS:
-                obj = _child(child, ("pobj",))
-                mention = self.actors.mention_at(obj.i) if obj is not None else None
-                if mention is not None and self._is_collective(mention.actor):
-                    return mention.actor, (mention.start, mention.end)
         if row is None:
             return None, phrase
         speaker_type, sector = row[0], row[1]
-        if speaker_type == "none":
+        if speaker_type in ("none", "voice"):
             return None, phrase
         return self._group(head, phrase, speaker_type, None if sector == "-" else sector)
 

@@ -26,7 +26,7 @@ from ..errors import NewsgraphError
 LEXICON_FILE = "reporting_verbs.tsv"
 SETTINGS_FILE = "speech_settings.txt"
 CUE_TYPES = ("speech", "cognition")
-CONTENT_FORMS = frozenset({"clause", "to", "object"})
+CONTENT_FORMS = frozenset({"clause", "to", "object", "naming"})
 # Objects that stand for content said elsewhere, not content ("he said it").
 EMPTY_OBJECTS = frozenset({"it", "this", "that", "so", "something", "anything", "nothing", "what", "which", "them", "these", "those", "one"})
 CLAUSE_MARKERS = frozenset({"that"})
@@ -71,11 +71,9 @@ class CueLexicon:
 
     def cue_for(self, token: Token) -> Cue | None:
         """The lexicon row that `token` instantiates, or None."""
-        options = self.by_lemma.get(token.lemma_.lower())
+        options = self.by_lemma.get(token.lemma_.lower()) or self._by_form(token.lower_)
         if not options:
-            options = self.by_lemma.get(token.lower_)
-            if not options:
-                return None
+            return None
         if token.pos_ not in ("VERB", "AUX") and not (token.lower_ == "according"):
             return None
         for cue in options:
@@ -83,6 +81,17 @@ class CueLexicon:
                 return cue
             if any(child.lower_ == cue.particle and child.dep_ in ("prt", "prep", "agent") for child in token.children):
                 return cue
+        return None
+
+    def _by_form(self, form: str) -> list[Cue] | None:
+        """Rows for a verb form the lemmatizer got wrong ("hoping" -> "hop")."""
+        for suffix, replacement in (("", ""), ("s", ""), ("es", ""), ("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""), ("d", "")):
+            if suffix and not form.endswith(suffix):
+                continue
+            stem = form[: len(form) - len(suffix)] + replacement if suffix else form
+            options = self.by_lemma.get(stem)
+            if options:
+                return options
         return None
 
     def __contains__(self, term: str) -> bool:
@@ -137,7 +146,7 @@ def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool]) -> Repo
         return None
     passive = is_passive(token)
     cue_start, cue_end = cue_extent(token, cue)
-    for form in ("clause", "to", "object"):
+    for form in ("clause", "to", "object", "naming"):
         if form not in cue.forms:
             continue
         if passive and form != "clause":
@@ -146,6 +155,8 @@ def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool]) -> Repo
             span = _clause(doc, token, cue, blocked)
         elif form == "to":
             span = _infinitive(doc, token, cue)
+        elif form == "naming":
+            span = _naming(doc, token)
         else:
             span = _object(doc, token, cue)
         if span is None:
@@ -158,7 +169,13 @@ def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool]) -> Repo
 
 
 def _clause(doc: Doc, token: Token, cue: Cue, blocked: list[bool]) -> tuple[int, int] | None:
-    clauses = [c for c in token.children if c.dep_ == "ccomp" and not _is_infinitive(c) and not blocked[c.i]]
+    subjects = [c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    clauses = [
+        c for c in token.children
+        if c.dep_ == "ccomp" and not _is_infinitive(c) and _free_words(c, blocked) >= 2
+        # "said Robin Maynard, half joking": never the speaker's own phrase
+        and not any(c.left_edge.i <= i <= c.right_edge.i or (token.i < i < c.i) for i in subjects)
+    ]
     if clauses:
         # the clause after the cue ("said (that) C") before one before it ("C, he said")
         child = min(clauses, key=lambda c: (c.i < token.i, abs(c.i - token.i)))
@@ -175,6 +192,11 @@ def _clause(doc: Doc, token: Token, cue: Cue, blocked: list[bool]) -> tuple[int,
                 start = cue_right
             return start, end
     return None
+
+
+def _free_words(clause: Token, blocked: list[bool]) -> int:
+    """Words of a clause that are not inside a direct quotation."""
+    return sum(1 for t in clause.subtree if not blocked[t.i] and not (t.is_punct or t.is_space))
 
 
 def _is_infinitive(clause: Token) -> bool:
@@ -226,6 +248,21 @@ def _object(doc: Doc, token: Token, cue: Cue) -> tuple[int, int] | None:
             break
         end = child.right_edge.i + 1
     return obj.left_edge.i, end
+
+
+def _naming(doc: Doc, token: Token) -> tuple[int, int] | None:
+    """"called them rapists", "branded the report a lie", "dismissed it as a hoax": the
+    object and what it is called."""
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if obj is None:
+        return None
+    for child in token.children:
+        if child.i > obj.i and (child.dep_ in ("oprd", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as")) and child.pos_ != "VERB":
+            return obj.left_edge.i, child.right_edge.i + 1
+    for child in obj.children:  # the parser often hangs the name on the object
+        if child.i > obj.i and child.dep_ in ("appos", "oprd", "npadvmod") :
+            return obj.left_edge.i, child.right_edge.i + 1
+    return None
 
 
 def _is_setting(prep: Token) -> bool:

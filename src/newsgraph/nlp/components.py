@@ -21,6 +21,7 @@ from ..kb.base import load_knowledge_base
 from ..extract.actors import ActorLayer
 from ..extract.events import EventExtractor
 from ..extract.places import PlaceStage
+from ..extract.quotes import QuoteExtractor
 
 EXTENSIONS = (
     "newsgraph_date",
@@ -51,23 +52,22 @@ def make_actor_component(nlp: Language, name: str, kb_paths: list[str]) -> Actor
     return ActorComponent(kb_paths)
 
 
-class PlaceComponent:
-    """Finds and resolves place mentions: `doc._.newsgraph_places` (a list of dicts, see
-    docs/places.md). Also sets the article date from the dateline when the metadata gave
-    none, and gives the events of earlier stages their location and date. Runs last, after
-    `newsgraph_actors` (whose states and territory phrases it reads) and the event stage."""
+class QuoteComponent:
+    """Finds quotes and reported speech with their speakers: `doc._.newsgraph_quotes` (a
+    list of `model.Quote`). Runs after `newsgraph_actors` and reads its result; without it
+    the quotes keep their speaker's words but no actor id."""
 
-    def __init__(self, gazetteer=None):
-        self.stage = PlaceStage(gazetteer)
-        self.layer = self.stage.layer  # the gazetteer loads at the first document
+    def __init__(self):
+        self.extractor = QuoteExtractor()
 
     def __call__(self, doc: Doc) -> Doc:
-        return self.stage(doc)
+        doc._.newsgraph_quotes = self.extractor(doc, doc._.newsgraph_actors)
+        return doc
 
 
-@Language.factory("newsgraph_places")
-def make_place_component(nlp: Language, name: str) -> PlaceComponent:
-    return PlaceComponent()
+@Language.factory("newsgraph_quotes")
+def make_quote_component(nlp: Language, name: str) -> QuoteComponent:
+    return QuoteComponent()
 
 
 class EventComponent:
@@ -87,3 +87,22 @@ class EventComponent:
 @Language.factory("newsgraph_events")
 def make_event_component(nlp: Language, name: str) -> EventComponent:
     return EventComponent()
+
+
+class PlaceComponent:
+    """Finds and resolves place mentions: `doc._.newsgraph_places` (a list of dicts, see
+    docs/places.md). Also sets the article date from the dateline when the metadata gave
+    none, and gives the events of earlier stages their location and date. Runs last, after
+    `newsgraph_actors` (whose states and territory phrases it reads) and the event stage."""
+
+    def __init__(self, gazetteer=None):
+        self.stage = PlaceStage(gazetteer)
+        self.layer = self.stage.layer  # the gazetteer loads at the first document
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.stage(doc)
+
+
+@Language.factory("newsgraph_places")
+def make_place_component(nlp: Language, name: str) -> PlaceComponent:
+    return PlaceComponent()
