@@ -59,3 +59,4 @@ def test_fragment_to_text_keeps_paragraphs_and_drops_scripts():
     assert fragment_to_text(html) == "First paragraph of text.\n\nSecond\nline two\n\none\n\ntwo"
     assert fragment_to_text("plain words &amp; more") == "plain words & more"
     assert fragment_to_text("") == ""
+    assert fragment_to_text("<p>stray\x00 NUL</p>") == "stray NUL"

@@ -46,7 +46,7 @@ def test_a_broken_line_is_a_bad_record_with_its_line_number_and_reading_goes_on(
         (b'{"text": "x", "title": {"a": 1}}', "field 'title' must be text, got an object"),
         (b'{"text": "x", "id": [1]}', "field 'id' must be text or a number, got a list"),
         (b'{"text": "x", "date": "last Tuesday"}', "date 'last Tuesday' is not a date (use ISO YYYY-MM-DD)"),
-        (b'{"text": "bad \\u0000 byte"}', "field 'text' contains NUL bytes: binary data, not text"),
+        (b'{"text": "\\u0000\\u0001\\u0002 x"}', "field 'text' has 3 control characters in 5: binary data, not text"),
         (b'{"text": "caf\xe9"}', "not UTF-8: byte 0xe9 at column 14"),
     ],
 )
@@ -56,6 +56,15 @@ def test_bad_lines_say_what_is_wrong(tmp_path, line, reason):
     [raw] = iter_articles([path])
     assert raw.error == reason
     assert raw.origin == f"{path}:line 1"
+
+
+def test_stray_control_characters_become_spaces_and_offsets_are_kept(tmp_path):
+    text = "The talks ended on Friday. \x00 \x1a\n\n" + "Both sides will meet again next month, officials said. " * 5
+    path = tmp_path / "old.jsonl"
+    path.write_text(json.dumps({"text": text}) + "\n", encoding="utf-8")
+    [raw] = iter_articles([path])
+    assert raw.ok and len(raw.text) == len(text)
+    assert raw.text == text.replace("\x00", " ").replace("\x1a", " ")
 
 
 def test_gzipped_jsonl(tmp_path):

@@ -128,6 +128,7 @@ _BLOCKS = {
 _DROPPED = ("script", "style", "noscript", "iframe", "object", "embed", "form", "button", "svg")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _SPACES = re.compile(r"\s+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def fragment_to_text(fragment: str) -> str:
@@ -135,6 +136,7 @@ def fragment_to_text(fragment: str) -> str:
     kept, whitespace inside lines collapsed, scripts and styles dropped."""
     if not fragment or not fragment.strip():
         return ""
+    fragment = _CONTROLS.sub(" ", fragment)  # lxml refuses NUL and other control characters
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (ParserError, ValueError):

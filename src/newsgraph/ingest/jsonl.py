@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import InputError
 from .files import open_stream, read_file
 from .html import article_from_html
-from .records import RawArticle, clean_field, normalize_date
+from .records import RawArticle, clean_controls, clean_field, normalize_date
 
 TEXT_FIELDS = ("title", "source", "url", "author")
 
@@ -44,8 +44,10 @@ def article_from_record(record, origin: str) -> RawArticle:
         if value is not None and not isinstance(value, str):
             return RawArticle.bad(origin, f"field {name!r} must be text, got {_json_type(value)}", id=doc_id, **known)
     if text is not None and text.strip():
-        if "\x00" in text:
-            return RawArticle.bad(origin, "field 'text' contains NUL bytes: binary data, not text", id=doc_id, **known)
+        try:
+            text = clean_controls(text)
+        except ValueError as error:
+            return RawArticle.bad(origin, f"field 'text' has {error}", id=doc_id, **known)
         return RawArticle(text=text, origin=origin, id=doc_id, date=date, **known)
     if html is not None and html.strip():
         page = article_from_html(html, origin, url=known["url"])

@@ -69,6 +69,23 @@ def clean_field(value) -> str | None:
     return text or None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Up to this share of stray control characters (NUL, the DOS end-of-file mark \x1a...,
+# left over by old conversions) is cleaned; more means the "text" is binary data.
+MAX_CONTROL_SHARE = 0.01
+
+
+def clean_controls(text: str) -> str:
+    """The text with stray control characters replaced by spaces (offsets are kept).
+    Raises ValueError when there are too many for it to be text."""
+    count = len(_CONTROL.findall(text))
+    if not count:
+        return text
+    if count > MAX_CONTROL_SHARE * len(text):
+        raise ValueError(f"{count} control characters in {len(text)}: binary data, not text")
+    return _CONTROL.sub(" ", text)
+
+
 _SLASHED = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")
 
 
