@@ -8,6 +8,7 @@ import click
 from rich.table import Table
 from rich.text import Text
 
+from ..evaluate.events import events_json, print_events
 from .analyze import console
 
 
@@ -23,11 +24,17 @@ def _pct(value: float) -> str:
 @click.option("--kb", "kb_paths", multiple=True, type=click.Path(exists=True), help="Extra knowledge-base file or folder.")
 @click.option("--polnear", "polnear_path", type=click.Path(), help="Score quotes against a PolNeAR JSON Lines file (source, cue and content spans).")
 @click.option("--limit", type=click.IntRange(min=1), help="With --polnear: only the first N articles.")
-def eval_command(gold, verbose, as_json, model, kb_paths, polnear_path, limit):
+@click.option("--plover", "plover_path", type=click.Path(), help="Score events against the PLOVER gold records (gold_standard_records.json).")
+@click.option("--cameo", "cameo_path", type=click.Path(), help="Score events against CAMEO quad-class sentences (class_train.tsv).")
+def eval_command(gold, verbose, as_json, model, kb_paths, polnear_path, limit, plover_path, cameo_path):
     """Score actors and quotes against gold files (*.gold.yaml, or folders of them; format:
     shared/eval/FORMAT.md), or quotes against PolNeAR (--polnear)."""
     from ..evaluate.runner import evaluate, gold_paths, total
     from ..pipeline import Analyzer
+
+    if (plover_path or cameo_path) and not gold:
+        _event_sets(plover_path, cameo_path, Analyzer(model, kb_paths=kb_paths), verbose, as_json)
+        return
 
     if polnear_path and not gold:
         _polnear(polnear_path, Analyzer(model, kb_paths=kb_paths), verbose, as_json, limit)
@@ -42,6 +49,7 @@ def eval_command(gold, verbose, as_json, model, kb_paths, polnear_path, limit):
         click.echo(json.dumps({
             "documents": [{"id": r.gold.id, "actors": r.actors.prf.as_dict(), "quotes": _quote_dict(r.quotes)} for r in results],
             "actors": actors.as_dict(),
+            "events": events_json(results),
             "mention_recall": round(mentions_found / mentions_gold, 4) if mentions_gold else 0.0,
             "quotes": {
                 "lenient": total(results, "quotes").as_dict(),
@@ -81,6 +89,8 @@ def eval_command(gold, verbose, as_json, model, kb_paths, polnear_path, limit):
             _quote_errors(out, result)
     if polnear_path:
         _polnear(polnear_path, analyzer, verbose, False, limit)
+    print_events(out, results, verbose)
+    _event_sets(plover_path, cameo_path, analyzer, verbose, False)
 
 
 def _speaker_accuracy(results) -> float:
@@ -181,6 +191,26 @@ def _polnear(path, analyzer, verbose: bool, as_json: bool, limit: int | None) ->
 
 def _join(text: str, spans) -> str:
     return " … ".join(text[start:end] for start, end in spans).replace("\n", " ")
+
+
+def _event_sets(plover_path, cameo_path, analyzer, verbose: bool, as_json: bool) -> None:
+    """Events against the PLOVER gold records and the CAMEO quad-class sentences."""
+    from ..evaluate.cameo import cameo_json, evaluate_cameo, print_cameo
+    from ..evaluate.plover import evaluate_plover, plover_json, print_plover
+
+    out = console()
+    if plover_path:
+        scores = evaluate_plover(plover_path, analyzer)
+        if as_json:
+            click.echo(json.dumps({"plover": plover_json(scores)}, indent=2))
+        else:
+            print_plover(out, scores, plover_path, verbose)
+    if cameo_path:
+        scores = evaluate_cameo(cameo_path, analyzer)
+        if as_json:
+            click.echo(json.dumps({"cameo": cameo_json(scores)}, indent=2))
+        else:
+            print_cameo(out, scores, cameo_path, verbose)
 
 
 def register(cli: click.Group) -> None:

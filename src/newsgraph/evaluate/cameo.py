@@ -105,3 +105,33 @@ def evaluate_cameo(path: str | Path, analyzer) -> dict[str, CameoScore]:
     sentences = load_cameo(path)
     analyses = list(analyzer.analyze_many([s.text for s in sentences]))
     return score_cameo(sentences, analyses)
+
+
+def cameo_json(scores: dict[str, CameoScore]) -> dict:
+    return {
+        "held_out": "sha1(sentence) % 3 == 0",
+        **{name: {
+            "sentences": s.sentences, "accuracy": round(s.accuracy, 4), "macro_f1": round(s.macro_f1, 4),
+            "detection": s.detection.as_dict(), "classes": {str(c): s.per_class(c).as_dict() for c in CLASSES},
+        } for name, s in scores.items()},
+    }
+
+
+def print_cameo(out, scores: dict[str, CameoScore], path: str, verbose: bool = False) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"CAMEO quad classes ({Path(path).name}); held out: sha1(sentence) % 3 == 0", title_justify="left")
+    for column in ("part", "sentences", "accuracy", "macro F1 (1-4)", "detection P", "detection R", "detection F1",
+                   *(f"class {c} F1" for c in CLASSES)):
+        table.add_column(column, justify="left" if column == "part" else "right")
+    for name, s in scores.items():
+        d = s.detection
+        table.add_row(name, str(s.sentences), f"{100 * s.accuracy:.1f}", f"{100 * s.macro_f1:.1f}", f"{100 * d.precision:.1f}",
+                      f"{100 * d.recall:.1f}", f"{100 * d.f1:.1f}", *(f"{100 * s.per_class(c).f1:.1f}" for c in CLASSES))
+    out.print(table)
+    if verbose:
+        out.print(Text("\nCAMEO sentences of the tuning part coded wrong (gold -> predicted)", style="bold"))
+        for sentence, predicted in scores["tune"].items:
+            if predicted != sentence.label:
+                out.print(Text(f"  {sentence.label} -> {predicted}  {sentence.text[:120]!r}"))

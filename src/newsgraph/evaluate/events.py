@@ -224,3 +224,82 @@ def held_out(key: str) -> bool:
     divisible by 3 (about a third). Rules are tuned on the rest only; the held-out part is
     reported apart."""
     return int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % 3 == 0
+
+
+# ---------------------------------------------------------------- reports (newsgraph eval)
+SPLITS = ("tune", "held-out", "all")
+
+
+def _split_of(result) -> str:
+    return "held-out" if held_out(result.gold.id) else "tune"
+
+
+def _totals(results) -> dict[str, dict[str, PRF]]:
+    totals = {split: {"quad": PRF(), "type": PRF(), "attributed": PRF(), "contested": PRF()} for split in SPLITS}
+    for result in results:
+        score = result.events
+        if score is None:
+            continue
+        for split in (_split_of(result), "all"):
+            for figure in ("quad", "type", "attributed", "contested"):
+                totals[split][figure] = totals[split][figure] + getattr(score, figure)
+    return totals
+
+
+def events_json(results) -> dict:
+    """Event figures of `newsgraph eval --json`: per document and micro-averaged per split."""
+    return {
+        "held_out": "sha1(gold id) % 3 == 0",
+        "documents": {
+            r.gold.id: {"split": _split_of(r), **{k: getattr(r.events, k).as_dict() for k in ("quad", "type", "attributed", "contested")}}
+            for r in results if r.events is not None
+        },
+        **{split: {k: v.as_dict() for k, v in figures.items()} for split, figures in _totals(results).items()},
+    }
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.1f}"
+
+
+def print_events(out, results, verbose: bool = False) -> None:
+    """The event table of `newsgraph eval` (and, verbose, every miss and spurious event)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="Events (match: a source and a target actor, quad class; held out: sha1(id) % 3 == 0)", title_justify="left")
+    for column in ("document", "split", "gold", "predicted", "quad P", "quad R", "quad F1", "type F1", "attributed F1", "contested"):
+        table.add_column(column, justify="left" if column in ("document", "split") else "right")
+
+    def row(name, split, quad, typed, attributed, contested):
+        table.add_row(name, split, str(quad.gold), str(quad.predicted), _pct(quad.precision), _pct(quad.recall), _pct(quad.f1),
+                      _pct(typed.f1), _pct(attributed.f1), f"{contested.matched}/{contested.gold} ({contested.predicted})")
+
+    for result in results:
+        score = result.events
+        if score is not None:
+            row(Text(result.gold.id), _split_of(result), score.quad, score.type, score.attributed, score.contested)
+    if len(results) > 1:
+        for split, figures in _totals(results).items():
+            if figures["quad"].gold or figures["quad"].predicted:
+                row(Text(f"{split} (micro)", style="bold"), "", figures["quad"], figures["type"], figures["attributed"], figures["contested"])
+    out.print(table)
+    if not verbose:
+        return
+    for result in results:
+        score = result.events
+        if score is None or not (score.missed or score.spurious or score.wrong_type or score.wrong_attribution):
+            continue
+        out.print(Text(f"\n{result.gold.id}: events", style="bold"))
+        for gold in score.missed:
+            out.print(Text(f"  missed    {describe_gold(gold)}"))
+        for index, event in score.spurious:
+            out.print(Text(f"  spurious  {describe(index, event)}"))
+        for gold, index, event in score.wrong_type:
+            out.print(Text(f"  type      {describe_gold(gold)} <- predicted {event.type}"))
+        for gold, index, event in score.wrong_attribution:
+            out.print(Text(f"  told by   {describe_gold(gold)} <- predicted {event.attributed_to or 'the reporter'}"))
+        for pair in score.contested_missed:
+            out.print(Text(f"  contested missed {list(pair)}"))
+        for pair in score.contested_spurious:
+            out.print(Text(f"  contested spurious {list(pair)}"))

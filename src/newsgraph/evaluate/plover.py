@@ -153,3 +153,31 @@ def evaluate_plover(path: str | Path, analyzer) -> dict[str, PloverScore]:
     records = load_plover(path)
     analyses = list(analyzer.analyze_many([{"text": r.text, "id": r.id or None} for r in records]))
     return score_plover(records, analyses)
+
+
+def plover_json(scores: dict[str, PloverScore]) -> dict:
+    return {
+        "held_out": "sha1(sentence) % 3 == 0",
+        **{name: {"sentences": s.sentences, "with_event": s.with_event, **{level: s.prf[level].as_dict() for level in LEVELS}}
+           for name, s in scores.items()},
+    }
+
+
+def print_plover(out, scores: dict[str, PloverScore], path: str, verbose: bool = False) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"PLOVER gold records ({Path(path).name}); held out: sha1(sentence) % 3 == 0", title_justify="left")
+    for column in ("part", "sentences", "with event", *(f"{level} {m}" for level in LEVELS for m in ("P", "R", "F1"))):
+        table.add_column(column, justify="left" if column == "part" else "right")
+    for name, s in scores.items():
+        cells = [f"{100 * getattr(s.prf[level], m):.1f}" for level in LEVELS for m in ("precision", "recall", "f1")]
+        table.add_row(name, str(s.sentences), str(s.with_event), *cells)
+    out.print(table)
+    if verbose:
+        out.print(Text("\nPLOVER sentences of the tuning part whose event type was not found", style="bold"))
+        for result in scores["tune"].results:
+            if result.matched["type"]:
+                continue
+            got = ", ".join(f"{e.type} {'+'.join(e.source)}->{'+'.join(e.target) or '-'}" for e in result.events) or "no event"
+            out.print(Text(f"  {result.record.type:9} {result.record.text[:110]!r} <- {got}"))

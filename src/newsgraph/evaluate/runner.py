@@ -9,6 +9,7 @@ from ..errors import InputError
 from ..model import Analysis
 from .actors import ActorAlignment, ActorScore, align_actors, score_actors
 from .gold import GoldFile, load_gold
+from .events import EventScore, score_events
 from .metrics import PRF
 from .quotes import QuoteScore, score_quotes
 
@@ -20,6 +21,7 @@ class DocumentResult:
     alignment: ActorAlignment
     actors: ActorScore
     quotes: QuoteScore
+    events: EventScore | None = None
 
 
 def gold_paths(paths: list[str | Path]) -> list[Path]:
@@ -44,7 +46,7 @@ def evaluate(paths: list[Path], analyzer) -> list[DocumentResult]:
         gold = load_gold(path)
         analysis = analyzer.analyze(gold.text, id=gold.id, date=gold.date)
         alignment = align_actors(gold, analysis)
-        results.append(DocumentResult(gold, analysis, alignment, score_actors(gold, analysis, alignment), score_quotes(gold, analysis, alignment)))
+        results.append(DocumentResult(gold, analysis, alignment, score_actors(gold, analysis, alignment), score_quotes(gold, analysis, alignment), events=score_events(gold, analysis, alignment)))
     return results
 
 
