@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.engine import Connection
 
 from ..errors import NewsgraphError
@@ -59,8 +59,10 @@ def resolve_actor(connection: Connection, name: str) -> str:
 
 
 def actors(connection: Connection, *, limit: int = 20, type: str | None = None, country: str | None = None,
-           since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-    """The actors mentioned most, with how many mentions and articles."""
+           since: str | None = None, until: str | None = None, name: str | None = None,
+           offset: int = 0) -> list[dict[str, Any]]:
+    """The actors mentioned most, with how many mentions and articles; `name` keeps those
+    called by a name or alias that contains it (case-blind)."""
     mentions = func.sum(da.c.mentions).label("mentions")
     documents = func.count(da.c.document_id).label("documents")
     query = (
@@ -69,7 +71,11 @@ def actors(connection: Connection, *, limit: int = 20, type: str | None = None, 
         .group_by(a.c.id, a.c.name, a.c.type, a.c.country, a.c.sector, a.c.kb_id)
         .order_by(mentions.desc(), a.c.id)
         .limit(limit)
+        .offset(offset)
     )
+    if name and name.strip():
+        like = f"%{_escape_like(fold(name))}%"
+        query = query.where(exists().where(an.c.actor_id == a.c.id, an.c.folded.like(like, escape="\\")))
     if type:
         query = query.where(a.c.type == type)
     if country:
@@ -140,18 +146,20 @@ def partners(connection: Connection, actor_id: str, *, limit: int = 20) -> list[
 # ---------------------------------------------------------------- quotes
 def quotes(connection: Connection, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
            until: str | None = None, not_speaker: str | None = None, document: str | None = None,
-           limit: int = 50) -> list[dict[str, Any]]:
+           limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Quotes, newest first: by a speaker, about an actor (the actor is mentioned inside
-    the quote), in a date range."""
+    the quote), in a date range. Each with the offsets of its text, speaker and cue."""
     query = (
         select(
             q.c.document_id, q.c.ordinal, q.c.speaker_id, q.c.speaker_text, q.c.kind, q.c.cue_text, q.c.cue_type,
             q.c.text, q.c.start_char, q.c.end_char, q.c.confidence, q.c.date,
+            q.c.speaker_start, q.c.speaker_end, q.c.cue_start, q.c.cue_end,
             d.c.title, d.c.source, d.c.url,
         )
         .select_from(q.join(d, d.c.id == q.c.document_id))
         .order_by(q.c.date.desc(), q.c.document_id, q.c.ordinal)
         .limit(limit)
+        .offset(offset)
     )
     if speaker:
         query = query.where(q.c.speaker_id == resolve_actor(connection, speaker))
@@ -177,36 +185,71 @@ def quotes(connection: Connection, *, speaker: str | None = None, about: str | N
 def events(connection: Connection, *, actor: str | None = None, source: str | None = None, target: str | None = None,
            type: str | None = None, quad_class: int | None = None, since: str | None = None, until: str | None = None,
            attributed_to: str | None = None, include_negated: bool = True, document: str | None = None,
-           limit: int = 50) -> list[dict[str, Any]]:
+           country: str | None = None, admin1: str | None = None, bbox: tuple[float, float, float, float] | None = None,
+           located: bool | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Events, newest first, with who did it (`source`) to whom (`target`) and the evidence.
-    `actor` matches either side; `source` and `target` one side each."""
+    `actor` matches either side; `source` and `target` one side each. `country` (ISO
+    alpha-3), `admin1` and `bbox` (west, south, east, north in degrees) keep the events
+    located there; `located` True keeps the events with coordinates, False those without."""
     query = (
         select(e, d.c.title, d.c.source.label("publication"), d.c.url)
         .select_from(e.join(d, d.c.id == e.c.document_id))
+        .where(*event_conditions(
+            connection, actor=actor, source=source, target=target, type=type, quad_class=quad_class, since=since,
+            until=until, attributed_to=attributed_to, include_negated=include_negated, document=document,
+            country=country, admin1=admin1, bbox=bbox, located=located,
+        ))
         .order_by(e.c.day.desc(), e.c.document_id, e.c.ordinal)
         .limit(limit)
+        .offset(offset)
     )
+    found = [dict(row._mapping) for row in connection.execute(query)]
+    _attach_event_actors(connection, found)
+    return found
+
+
+def event_conditions(connection: Connection, *, actor: str | None = None, source: str | None = None,
+                     target: str | None = None, type: str | None = None, quad_class: int | None = None,
+                     since: str | None = None, until: str | None = None, attributed_to: str | None = None,
+                     include_negated: bool = True, document: str | None = None, country: str | None = None,
+                     admin1: str | None = None, bbox: tuple[float, float, float, float] | None = None,
+                     located: bool | None = None) -> list:
+    """The WHERE conditions on `events` for the filters of `events` (shared with `event_places`)."""
+    conditions = []
     for value, role in ((actor, None), (source, "source"), (target, "target")):
         if value:
             actor_id = resolve_actor(connection, value)
             condition = [ea.c.document_id == e.c.document_id, ea.c.event_ordinal == e.c.ordinal, ea.c.actor_id == actor_id]
             if role:
                 condition.append(ea.c.role == role)
-            query = query.where(exists().where(*condition))
+            conditions.append(exists().where(*condition))
     if type:
-        query = query.where(e.c.type == type)
+        conditions.append(e.c.type == type)
     if quad_class is not None:
-        query = query.where(e.c.quad_class == quad_class)
+        conditions.append(e.c.quad_class == quad_class)
     if attributed_to:
-        query = query.where(e.c.attributed_to == resolve_actor(connection, attributed_to))
+        conditions.append(e.c.attributed_to == resolve_actor(connection, attributed_to))
     if not include_negated:
-        query = query.where(e.c.negated.is_(False))
+        conditions.append(e.c.negated.is_(False))
     if document:
-        query = query.where(e.c.document_id == document)
-    query = query.where(*_date_range(e.c.day, since, until))
-    found = [dict(row._mapping) for row in connection.execute(query)]
-    _attach_event_actors(connection, found)
-    return found
+        conditions.append(e.c.document_id == document)
+    if country:
+        conditions.append(e.c.country == country.upper())
+    if admin1:
+        conditions.append(e.c.admin1 == admin1)
+    if bbox is not None:
+        west, south, east, north = bbox
+        conditions.extend([e.c.lat >= south, e.c.lat <= north])
+        if west <= east:
+            conditions.extend([e.c.lon >= west, e.c.lon <= east])
+        else:  # the box crosses the antimeridian
+            conditions.append(or_(e.c.lon >= west, e.c.lon <= east))
+    if located is True:
+        conditions.extend([e.c.lat.is_not(None), e.c.lon.is_not(None)])
+    elif located is False:
+        conditions.append(or_(e.c.lat.is_(None), e.c.lon.is_(None)))
+    conditions.extend(_date_range(e.c.day, since, until))
+    return conditions
 
 
 def _attach_event_actors(connection: Connection, found: list[dict[str, Any]]) -> None:
@@ -244,12 +287,42 @@ def document(connection: Connection, document_id: str) -> dict[str, Any]:
     found["actors"] = [
         dict(r._mapping) for r in connection.execute(select(da).where(da.c.document_id == document_id).order_by(da.c.ordinal))
     ]
+    found["mentions"] = [
+        dict(r._mapping) for r in connection.execute(
+            select(m.c.ordinal, m.c.actor_id, m.c.start_char, m.c.end_char, m.c.text, m.c.kind)
+            .where(m.c.document_id == document_id).order_by(m.c.ordinal)
+        )
+    ]
     found["quotes"] = quotes(connection, document=document_id, limit=100_000)
     found["events"] = events(connection, document=document_id, limit=100_000)
+    found["contested"] = [
+        dict(r._mapping) for r in connection.execute(
+            select(schema.contested.c.ordinal, schema.contested.c.event_a, schema.contested.c.event_b, schema.contested.c.reason)
+            .where(schema.contested.c.document_id == document_id).order_by(schema.contested.c.ordinal)
+        )
+    ]
     found["duplicates"] = connection.execute(
         select(d.c.id).where(d.c.duplicate_of == document_id).order_by(d.c.id)
     ).scalars().all()
     return found
+
+
+def documents(connection: Connection, *, since: str | None = None, until: str | None = None, status: str | None = None,
+              source: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Documents without their text, newest first: id, title, date, source, url, status, size."""
+    query = (
+        select(d.c.id, d.c.title, d.c.date, d.c.source, d.c.url, d.c.language, d.c.status, d.c.duplicate_of,
+               d.c.chars, d.c.words)
+        .where(*_date_range(d.c.date, since, until))
+        .order_by(d.c.date.desc(), d.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    if status:
+        query = query.where(d.c.status == status)
+    if source:
+        query = query.where(d.c.source == source)
+    return [dict(row._mapping) for row in connection.execute(query)]
 
 
 def stats(connection: Connection) -> dict[str, Any]:
@@ -272,6 +345,178 @@ def errors(connection: Connection, *, limit: int = 50) -> list[dict[str, Any]]:
     t = schema.ingest_errors
     rows = connection.execute(select(t.c.origin, t.c.document_id, t.c.error, t.c.recorded_at).order_by(t.c.origin, t.c.id).limit(limit))
     return [dict(row._mapping) for row in rows]
+
+
+# ---------------------------------------------------------------- over time, on a map, as a network
+PERIOD_CHARS = {"year": 4, "month": 7, "day": 10}
+COOPERATION, CONFLICT = (1, 2), (3, 4)  # PLOVER quad classes: verbal/material cooperation, verbal/material conflict
+
+
+def actor_timeline(connection: Connection, name: str, *, period: str = "month", since: str | None = None,
+                   until: str | None = None) -> list[dict[str, Any]]:
+    """Events the actor took part in (either side, asserted, not negated: the edge table)
+    per period ("year", "month" or "day"), oldest first: {period, cooperation, conflict,
+    by_quad_class}. Events without a date are left out."""
+    if period not in PERIOD_CHARS:
+        raise ValueError(f"unknown period {period!r}: choose one of {', '.join(PERIOD_CHARS)}")
+    actor_id = resolve_actor(connection, name)
+    edges = schema.edges
+    bucket = func.substr(edges.c.day, 1, PERIOD_CHARS[period]).label("period")
+    rows = connection.execute(
+        select(bucket, edges.c.quad_class, func.sum(edges.c.count))
+        .where(or_(edges.c.source_id == actor_id, edges.c.target_id == actor_id), edges.c.day != "",
+               *_date_range(edges.c.day, since, until))
+        .group_by(bucket, edges.c.quad_class)
+        .order_by(bucket)
+    )
+    by_period: dict[str, dict[str, Any]] = {}
+    for key, quad, count in rows:
+        entry = by_period.setdefault(key, {"period": key, "cooperation": 0, "conflict": 0, "by_quad_class": {}})
+        entry["by_quad_class"][str(quad)] = entry["by_quad_class"].get(str(quad), 0) + int(count)
+        if quad in COOPERATION:
+            entry["cooperation"] += int(count)
+        elif quad in CONFLICT:
+            entry["conflict"] += int(count)
+    return list(by_period.values())
+
+
+def actor_name_history(connection: Connection, name: str) -> list[dict[str, Any]]:
+    """The names articles gave the actor, each with its first and last article date and
+    how many articles used it, in order of first use."""
+    actor_id = resolve_actor(connection, name)
+    first, last = func.min(d.c.date).label("first"), func.max(d.c.date).label("last")
+    rows = connection.execute(
+        select(da.c.name, first, last, func.count().label("documents"))
+        .select_from(da.join(d, d.c.id == da.c.document_id))
+        .where(da.c.actor_id == actor_id)
+        .group_by(da.c.name)
+        .order_by(first, da.c.name)
+    )
+    return [dict(row._mapping) for row in rows]
+
+
+def event_places(connection: Connection, *, limit: int = 1000, **filters) -> list[dict[str, Any]]:
+    """Located events grouped by place, most events first: {name, country, admin1, lat, lon,
+    events, cooperation, conflict, first, last}. Takes the filters of `events`."""
+    filters["located"] = True
+    quad = e.c.quad_class
+    count = func.count().label("events")
+    query = (
+        select(
+            e.c.location_name.label("name"), e.c.country, e.c.admin1, e.c.lat, e.c.lon, count,
+            func.sum(case((quad.in_(COOPERATION), 1), else_=0)).label("cooperation"),
+            func.sum(case((quad.in_(CONFLICT), 1), else_=0)).label("conflict"),
+            func.min(e.c.day).label("first"), func.max(e.c.day).label("last"),
+        )
+        .where(*event_conditions(connection, **filters))
+        .group_by(e.c.location_name, e.c.country, e.c.admin1, e.c.lat, e.c.lon)
+        .order_by(count.desc(), e.c.location_name, e.c.lat, e.c.lon)
+        .limit(limit)
+    )
+    return [
+        {**dict(row._mapping), "cooperation": int(row.cooperation or 0), "conflict": int(row.conflict or 0)}
+        for row in connection.execute(query)
+    ]
+
+
+def network(connection: Connection, *, since: str | None = None, until: str | None = None,
+            types: list[str] | None = None, quad_classes: list[int] | None = None, actor_country: str | None = None,
+            event_country: str | None = None, min_weight: int = 1, top: int = 500,
+            directed: bool = False) -> dict[str, Any]:
+    """The actor network for a date range and filters, JSON-ready: {"nodes": [...], "edges": [...]}.
+
+    An edge joins two actors with `weight` (asserted, not negated events between them),
+    `cooperation` and `conflict` (events of quad classes 1-2 and 3-4), `by_quad_class`
+    and `goldstein` (sum). Undirected (the pair in id order) unless `directed`.
+    `types` and `quad_classes` keep those events; `actor_country` keeps the edges with an
+    actor of that country on either end; `event_country` the events located there.
+    Edges under `min_weight` are dropped, then the `top` actors by mentions are kept with
+    the edges between them. A node: {id, name, type, country, mentions, weight}.
+    """
+    if event_country:
+        rows = _pair_counts_from_events(connection, since, until, types, quad_classes, event_country)
+    else:
+        edges = schema.edges
+        query = (
+            select(edges.c.source_id, edges.c.target_id, edges.c.quad_class, func.sum(edges.c.count),
+                   func.sum(edges.c.goldstein_total))
+            .where(*_date_range(edges.c.day, since, until))
+            .group_by(edges.c.source_id, edges.c.target_id, edges.c.quad_class)
+        )
+        if since or until:
+            query = query.where(edges.c.day != "")
+        if types:
+            query = query.where(edges.c.event_type.in_(types))
+        if quad_classes:
+            query = query.where(edges.c.quad_class.in_(quad_classes))
+        rows = connection.execute(query).all()
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    for source, target, quad, count, goldstein in rows:
+        key = (source, target) if directed or source <= target else (target, source)
+        pair = pairs.get(key)
+        if pair is None:
+            pair = pairs[key] = {"source": key[0], "target": key[1], "weight": 0, "cooperation": 0, "conflict": 0,
+                                 "goldstein": 0.0, "by_quad_class": {}}
+        pair["weight"] += int(count)
+        pair["goldstein"] += float(goldstein or 0.0)
+        pair["by_quad_class"][str(quad)] = pair["by_quad_class"].get(str(quad), 0) + int(count)
+        if quad in COOPERATION:
+            pair["cooperation"] += int(count)
+        elif quad in CONFLICT:
+            pair["conflict"] += int(count)
+    kept = [pair for pair in pairs.values() if pair["weight"] >= min_weight]
+    ids = sorted({pair[side] for pair in kept for side in ("source", "target")})
+    info: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for row in connection.execute(select(a.c.id, a.c.name, a.c.type, a.c.country).where(a.c.id.in_(chunk))):
+            info[row.id] = {"id": row.id, "name": row.name, "type": row.type, "country": row.country, "mentions": 0, "weight": 0}
+        counts = connection.execute(
+            select(da.c.actor_id, func.sum(da.c.mentions)).where(da.c.actor_id.in_(chunk)).group_by(da.c.actor_id)
+        )
+        for actor_id, count in counts:
+            if actor_id in info:
+                info[actor_id]["mentions"] = int(count or 0)
+    for actor_id in ids:  # an actor an event named but no article listed
+        info.setdefault(actor_id, {"id": actor_id, "name": actor_id, "type": None, "country": None, "mentions": 0, "weight": 0})
+    if actor_country:
+        wanted = actor_country.upper()
+        kept = [pair for pair in kept if wanted in (info[pair["source"]]["country"], info[pair["target"]]["country"])]
+    for pair in kept:
+        info[pair["source"]]["weight"] += pair["weight"]
+        info[pair["target"]]["weight"] += pair["weight"]
+    candidates = {pair[side] for pair in kept for side in ("source", "target")}
+    ranked = sorted(candidates, key=lambda i: (-info[i]["mentions"], -info[i]["weight"], i))[:max(top, 0)]
+    chosen = set(ranked)
+    kept = [pair for pair in kept if pair["source"] in chosen and pair["target"] in chosen]
+    for node in chosen:
+        info[node]["weight"] = 0
+    for pair in kept:
+        info[pair["source"]]["weight"] += pair["weight"]
+        info[pair["target"]]["weight"] += pair["weight"]
+    kept.sort(key=lambda pair: (-pair["weight"], pair["source"], pair["target"]))
+    return {"nodes": [info[i] for i in ranked], "edges": kept}
+
+
+def _pair_counts_from_events(connection: Connection, since, until, types, quad_classes, country) -> list[tuple]:
+    """(source, target, quad class, events, goldstein) from the events themselves (for
+    filters the edge table does not carry, such as where the event happened)."""
+    s, t = ea.alias("s"), ea.alias("t")
+    query = (
+        select(s.c.actor_id, t.c.actor_id, e.c.quad_class, func.count(), func.sum(func.coalesce(e.c.goldstein, 0.0)))
+        .select_from(
+            e.join(s, and_(s.c.document_id == e.c.document_id, s.c.event_ordinal == e.c.ordinal, s.c.role == "source"))
+            .join(t, and_(t.c.document_id == e.c.document_id, t.c.event_ordinal == e.c.ordinal, t.c.role == "target"))
+        )
+        .where(e.c.negated.is_(False), s.c.actor_id != t.c.actor_id, e.c.country == country.upper(),
+               *_date_range(e.c.day, since, until))
+        .group_by(s.c.actor_id, t.c.actor_id, e.c.quad_class)
+    )
+    if types:
+        query = query.where(e.c.type.in_(types))
+    if quad_classes:
+        query = query.where(e.c.quad_class.in_(quad_classes))
+    return connection.execute(query).all()
 
 
 # ---------------------------------------------------------------- helpers
