@@ -617,12 +617,12 @@ def to_dicts(found: DocPlaces, doc: Doc) -> list[dict]:
 EVENT_PREPS = frozenset({"in", "near", "at", "inside", "outside", "around", "across", "within", "on", "into", "along", "off"})
 
 
-def _place_in(token: Token, found: DocPlaces) -> PlaceMention | None:
+def _place_in(token: Token, found: DocPlaces, parties: frozenset = frozenset()) -> PlaceMention | None:
     """A resolved place mention inside the subtree of `token` (the object of a preposition)."""
     best = None
     for i in range(token.left_edge.i, token.right_edge.i + 1):
         mention = found.mention_at(i)
-        if mention is not None and mention.place is not None and not mention.agentive:
+        if mention is not None and mention.place is not None and not mention.agentive and mention.actor not in parties:
             if best is None or _more_specific(mention.place, best.place):
                 best = mention
     return best
@@ -633,7 +633,7 @@ def _more_specific(a: Place, b: Place) -> bool:
     return order.get(a.feature, 9) < order.get(b.feature, 9)
 
 
-def event_location(token: Token, found: DocPlaces) -> dict | None:
+def event_location(token: Token, found: DocPlaces, parties=()) -> dict | None:
     """Where the event of the clause headed by `token` happened, with how that was decided
     (`basis`: clause | sentence | article), or None.
 
@@ -641,15 +641,18 @@ def event_location(token: Token, found: DocPlaces) -> dict | None:
     2. else the sentence's places used as places, when they name one place or nest in one
        (a city and its country);
     3. else the article's place: its dateline's, or the one country the article is about.
+
+    Places that are parties to the event (`parties`: the actor ids of its source and
+    target, "cooperation between Pakistan and ...") are not its location.
     """
-    doc = token.doc
+    parties = frozenset(parties)
     heads = [token] + [child for child in token.children if child.dep_ in ("dobj", "nsubjpass", "attr", "advcl", "xcomp")]
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in EVENT_PREPS:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        mention = _place_in(obj, found)
+                        mention = _place_in(obj, found, parties)
                         if mention is not None:
                             record = location_of(mention.place)
                             record["basis"] = "clause"
@@ -660,7 +663,7 @@ def event_location(token: Token, found: DocPlaces) -> dict | None:
     places = []
     for i in range(sentence.start, sentence.end):
         mention = found.mention_at(i)
-        if mention is not None and mention.place is not None and not mention.agentive and mention.source != "dateline":
+        if mention is not None and mention.place is not None and not mention.agentive and mention.source != "dateline" and mention.actor not in parties:
             if not places or places[-1] is not mention:
                 places.append(mention)
     if places:
@@ -756,7 +759,7 @@ def place_event(doc: Doc, event, found: DocPlaces, expressions: list[TimeExpress
     if anchor is None:
         return
     if event.location is None:
-        event.location = event_location(anchor, found)
+        event.location = event_location(anchor, found, set(event.source) | set(event.target))
     if event.date is None:
         when = event_date(anchor, expressions, day)
         if when is not None:
