@@ -98,7 +98,8 @@ class Event:
     confidence: float = 1.0
     location: dict | None = None
     date: str | None = None
-    date_precision: str | None = None
+    date_precision: str | None = None  # day | week | month | year
+    date_source: str | None = None  # "text": a time expression of the event; "article": the article's date
 
 
 @dataclass
