@@ -32,6 +32,7 @@ it with three tables (see docs/ingest.md).
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 import unicodedata
 import zlib
@@ -49,6 +50,7 @@ MAX_NUMBER_CHANGES = 2
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+_ENCODE = operator.methodcaller("encode", "utf-8", "surrogatepass")
 _MASK32 = np.uint64(0xFFFFFFFF)
 _ROLL = np.uint64(0x01000193)  # the FNV prime: multiplier of the rolling shingle hash
 _EMPTY = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
@@ -96,8 +98,7 @@ def shingle_hashes(tokens: list[str], size: int = SHINGLE_WORDS) -> np.ndarray:
     """The distinct 32-bit hashes of the word `size`-grams (the whole text when shorter)."""
     if not tokens:
         return np.empty(0, dtype=np.uint64)
-    codes = np.fromiter((zlib.crc32(token.encode("utf-8", "surrogatepass")) for token in tokens),
-                        dtype=np.uint64, count=len(tokens))
+    codes = np.fromiter(map(zlib.crc32, map(_ENCODE, tokens)), dtype=np.uint64, count=len(tokens))
     size = min(size, len(codes))
     count = len(codes) - size + 1
     hashes = np.zeros(count, dtype=np.uint64)
