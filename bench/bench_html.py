@@ -136,7 +136,7 @@ def main() -> int:
         print(f"  title matches URL slug (>= 60% of slug words): {slug_ok}/{slug_checked} = {slug_ok / slug_checked:.1%}  (proxy: no title in the ground truth)")
     print(f"  speed             {n / seconds:.1f} pages/s ({seconds:.1f} s in extraction)")
     if args.show_worst:
-        print(f"  lowest token F1:")
+        print("  lowest token F1:")
         for f, key, url, error in sorted(per_page)[: args.show_worst]:
             print(f"    {f:.3f}  {key[:12]}  {url[:90]}{'  [' + error + ']' if error else ''}")
     return 0
