@@ -12,6 +12,7 @@ rows with the same first column.
 - `event_stance.tsv`  nouns by which a speaker judges a party (ACCUSE / SUPPORT)
 - `event_modality.tsv` auxiliaries, governors and conjunctions that set modality
 - `event_light_verbs.txt` verbs whose object noun names the event ("held talks")
+- `event_speech_verbs.txt` verbs of saying: "declined to comment" is no refusal
 
 The format of each is described at the top of the file and in `docs/events.md`.
 """
@@ -77,6 +78,7 @@ class EventLexicon:
     stance: dict[str, list[Trigger]]  # head (last) word -> triggers
     modality: dict[str, tuple[str, str]]  # cue -> (modality, where)
     light_verbs: frozenset
+    speech_verbs: frozenset = frozenset()
 
     def type_info(self, plover_type: str) -> TypeInfo:
         return self.types[plover_type]
@@ -207,4 +209,5 @@ def load_event_lexicon() -> EventLexicon:
         stance=_index(_stance(), by_last=True),
         modality=_modality(),
         light_verbs=lexicon.words("event_light_verbs.txt"),
+        speech_verbs=lexicon.words("event_speech_verbs.txt"),
     )

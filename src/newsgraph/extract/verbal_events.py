@@ -10,7 +10,8 @@ concerns", "called on", "are working together"). The longest pattern wins.
   are removed from it;
 - with no recipient: a joint subject of a `mutual` row acts on itself ("Pakistan and the
   Taliban cooperate" -> source = recipient = both); a `bare` row stands alone (a pledge,
-  a denial); any other row gives no event;
+  a denial), unless what it commits to or refuses is only to say something ("declined
+  to comment"); any other row gives no event;
 - a verb that is the infinitive of a trigger whose row takes its recipient from `xcomp`
   ("pledged to support X", "threatened to attack X") is part of that event, not one of its
   own.
@@ -95,6 +96,11 @@ class VerbalEvents:
         governing = matches.get(verb.head.i)
         return governing is not None and "xcomp" in governing[0].targets
 
+    def _only_speech(self, verb: Token) -> bool:
+        """"declined to comment", "refused to elaborate": a commitment or refusal whose
+        content is only to say something (event_speech_verbs.txt) is no event."""
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lexicon.speech_verbs for c in verb.children)
+
     def read(self, verb: Token, trigger: Trigger, tokens: list[Token], nominal_sources: dict[int, list[str]]) -> Candidate | None:
         args = self.args
         actor_head = verb
@@ -124,7 +130,7 @@ class VerbalEvents:
             if "mutual" in trigger.flags and len(source.actors) >= 2:
                 target = Found(list(source.actors), list(source.tokens), "mutual")
                 mutual = True
-            elif "bare" not in trigger.flags:
+            elif "bare" not in trigger.flags or self._only_speech(verb):
                 return None
         candidate = Candidate(
             kind="verb", trigger=trigger, head=verb.i, trigger_tokens=[t.i for t in tokens],
