@@ -191,7 +191,7 @@ def merge_overlay(base: ActorRecord, overlay: ImportedRecord) -> ImportedRecord:
     `base` does not already bear, its part_of ids, and its roles when `base` has none.
     Everything else (name, type, country, sector, codes, governed_by, demonyms, capitals,
     source) stays as `base` has it: curated facts win over imported ones."""
-    strong = {name_words(name) for name in (*base.all_names(), *base.acronyms)}
+    strong = {name_words(name) for name in (*base.all_names(), *base.acronyms, *base.demonyms, *base.capitals)}
     aliases = list(base.aliases)
     for name in (overlay.name, *overlay.aliases):
         words = name_words(name)

@@ -24,7 +24,7 @@ from ...errors import InputError
 from ..base import load_knowledge_base
 from ..loader import record_to_dict
 from ..names import slug
-from .common import ImportReport, NamePolicy, build
+from .common import ImportReport, NamePolicy, build, remember_acronyms
 from .ofac import OfacImporter
 from .phoenix import PhoenixImporter, _title_words
 from .un import UnImporter
@@ -78,6 +78,7 @@ def import_files(
         if not path.exists():
             raise InputError(str(path), "no such file or folder")
     shipped = load_knowledge_base(include_user=False)
+    remember_acronyms(shipped)
     report = ImportReport(format=fmt, inputs=[str(p) for p in paths])
     importer = IMPORTERS[fmt](shipped)
     drafts = []

@@ -45,6 +45,13 @@ NAME_FILLERS = frozenset(
     "sayyid syed seyed qari hafiz mufti dr doctor mr mrs ms mister general gen colonel col commander "
     "emir amir".split()
 )
+# Honorifics and ranks written before people's names ("Hojatoleslam Ali Akbar Hashemi
+# Rafsanjani", "Mullah Baradar"): not part of the name.
+HONORIFICS = frozenset(
+    "mullah mulla maulavi mawlawi maulana mawlana moulavi molvi haji hajji hadji sheikh shaikh shaykh qari hafiz "
+    "mufti dr doctor mr mrs ms mister general gen colonel col commander ayatollah hojatoleslam hojatolislam "
+    "hojjatoleslam hojjatolislam imam sir lord lady dame".split()
+)
 # Titles that are also given names ("Sultan Ali Keshtmand", "Amir Khasru"): never read as titles.
 GIVEN_NAME_TITLES = frozenset("sultan amir emir malik shah mir khan king prince".split())
 ORG_SUFFIXES = frozenset(
@@ -63,7 +70,13 @@ ORG_WORDS = frozenset(
     faction factions unit units command corps navy council clan tribe board secretariat senate cabinet administration
     regime junta fighters rebels insurgents separatists frente partido ejercito consejo centro fundacion asociacion
     comite mouvement organisation jamaat jamiat jamaah jemaah harakat tehrik tehreek lashkar jaish jabhat hizb ansar
-    katibat liwa saraya brigada conference summit forum network system systems holding group""".split()
+    katibat liwa saraya brigada conference summit forum network system systems holding group est establishment
+    establishments properties property compound exchange trading shipping hawala industrial enterprise enterprises
+    import export holdings investments investment petroleum oil gas steel logistics travel tourism construction
+    contracting engineering electronics technology technologies textile textiles pharmaceutical pharmaceuticals
+    medical hospital clinic hotel restaurant farm farms factory mills store stores market supermarket agency
+    agencies brothers sons partners associates consultancy consulting services""".split()
+    + sorted(ORG_SUFFIXES)
 )
 # Words that make an organisation an armed group.
 ARMED_WORDS = frozenset(
@@ -78,6 +91,17 @@ LATIN = re.compile(r"^[a-z0-9]+$")
 VOWELS = frozenset("aeiouy")
 
 
+def is_common(word: str) -> bool:
+    """A common English word, also in a plural or inflected form ("aids", "tigers", "guarded")."""
+    common = common_words()
+    if word in common:
+        return True
+    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[: -len(suffix)] + replacement in common:
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     words: set[str] = set()
@@ -88,6 +112,17 @@ def common_words() -> frozenset[str]:
 
 
 # ---------------------------------------------------------------- casing
+
+
+KNOWN_ACRONYMS: set[str] = set()  # short forms the shipped KB knows ("US", "UN"), kept in capitals
+
+
+def remember_acronyms(kb: KnowledgeBase) -> None:
+    """Let `proper_case` keep the shipped KB's acronyms in capitals ("US Secretary of State")."""
+    for record in kb.records.values():
+        for short in record.acronyms:
+            if short.isupper():
+                KNOWN_ACRONYMS.add(short.replace(".", ""))
 
 
 def proper_case(text: str) -> str:
@@ -119,6 +154,8 @@ def _case_part(part: str, first: bool) -> str:
         return part
     if "." in part.strip(".") or any(char.isdigit() for char in part) or _roman(letters):
         return part  # "U.N.", "B-52", "II"
+    if letters in KNOWN_ACRONYMS:
+        return part
     if _looks_like_acronym(letters.lower()):
         return part
     plain = lower.strip(".,;:'’")
@@ -181,11 +218,11 @@ def split_acronym(name: str) -> tuple[str, str | None]:
 
 
 def split_alternatives(name: str) -> list[str]:
-    """"NEW PEOPLE'S ARMY / COMMUNIST PARTY OF THE PHILIPPINES" -> both names; a slash inside
-    a short code ("DHKP/C") stays."""
+    """"NEW PEOPLE'S ARMY / COMMUNIST PARTY OF THE PHILIPPINES" -> both names; a slash with a
+    single word on one side ("DHKP/C", "HIV/AIDS") stays."""
     parts = [part.strip() for part in re.split(r"\s*/\s*", name)]
-    if len(parts) > 1 and all(len(name_words(part)) >= 1 and len(part) > 2 for part in parts) and " " in name:
-        return [part for part in parts if part]
+    if len(parts) > 1 and all(len(name_words(part)) >= 2 for part in parts):
+        return parts
     return [name]
 
 
@@ -321,13 +358,13 @@ class NamePolicy:
         if acronym:
             return STRONG, ""
         if len(words) == 1:
-            if words[0] in self.common:
+            if is_common(words[0]):
                 return DROP, "one common word"
             if actor_type == "person":
                 return WEAK, "one word of a person's name"
             return STRONG, ""
         content = [word for word in words if word not in PARTICLES]
-        if len(content) <= 2 and all(word in self.common for word in content):
+        if len(content) <= 2 and all(is_common(word) for word in content):
             # "The Base", "Islamic Group"; longer phrases of common words ("People's
             # Liberation Army") are names: written so, they do not occur by chance.
             return WEAK, "two common words or fewer"
@@ -350,11 +387,14 @@ def strip_title(name: str, title_words: frozenset[str]) -> str:
         words = name_words(part)
         if not words:
             continue
-        if all(word in title_words and word not in GIVEN_NAME_TITLES for word in words):
+        if all((word in title_words or word in HONORIFICS) and word not in GIVEN_NAME_TITLES for word in words):
             cut = index + 1
         elif not (part[:1].isupper() or words[0] in ("of", "the", "for")):
             break
-    return " ".join(parts[cut:]) if 0 < cut < len(parts) else name
+    rest = parts[cut:]
+    if not 0 < cut < len(parts) or not rest[0][:1].isupper():
+        return name  # nothing to strip, or a title's complement ("of the United States")
+    return " ".join(rest)
 
 
 # ---------------------------------------------------------------- country names
@@ -478,8 +518,10 @@ def build(drafts: Iterable[Draft], shipped: KnowledgeBase, report: ImportReport,
     bearers: dict[tuple[str, ...], set[str]] = {}
     for draft in drafts:
         names = _judge_names(draft, policy, report)
-        if draft.type != "person" and not draft.curated:
+        if draft.type in ("organization", "armed_group", "igo", "group") and not draft.curated:
             names = _person_names_of_groups(names, given, report)
+        elif draft.type == "person" and not draft.curated:
+            names = _given_names_only(names, given, report)
         judged.append((draft, names))
         for name, kind, verdict in names:
             if verdict == STRONG and kind != "acronym":
@@ -557,6 +599,20 @@ def _person_names_of_groups(names, given: frozenset[str], report: ImportReport):
     return out
 
 
+def _given_names_only(names, given: frozenset[str], report: ImportReport):
+    """A person's name of two given names ("Mohammad Reza", "Abdul Rahman") names thousands
+    of people: weak."""
+    out = []
+    for name, kind, verdict in names:
+        words = [w for w in name_words(name) if w not in PARTICLES]
+        if verdict == STRONG and kind != "acronym" and len(words) == 2 and all(w in given for w in words):
+            verdict = WEAK
+            report.weak_reasons["only given names"] += 1
+            report.note("only given names", name)
+        out.append((name, kind, verdict))
+    return out
+
+
 def _merge_same_ids(drafts: list[Draft], report: ImportReport) -> list[Draft]:
     by_id: dict[str, Draft] = {}
     out: list[Draft] = []
@@ -628,13 +684,12 @@ def _record(draft: Draft, names, base) -> ImportedRecord:
     name = draft.name
     name_verdict = next((verdict for n, kind, verdict in names if kind == "name"), STRONG)
     if name_verdict == DROP:
-        # The canonical name cannot be shown or matched ("not in Latin script"): the first
-        # usable name takes its place.
-        usable = aliases or weak
-        if usable:
-            name = usable[0]
-            if name in aliases:
-                aliases.remove(name)
+        # The canonical name cannot be matched ("Tigers", a name in Arabic script): the first
+        # usable name takes its place, else it is kept only as a weak name.
+        if aliases:
+            name = aliases.pop(0)
+        else:
+            weak.insert(0, name)
     if base is not None:
         if draft.name != base.name and name_verdict == STRONG and draft.name not in aliases:
             aliases.insert(0, draft.name)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,7 +38,10 @@ from ...errors import InputError
 from ..base import KnowledgeBase
 from ..names import name_words, slug
 from ..records import Code, Period, Role
-from .common import ORG_WORDS, Draft, ImportReport, common_words, proper_case, split_acronym, split_alternatives, strip_title
+from .common import (
+    ARMED_WORDS, GIVEN_NAME_TITLES, HONORIFICS, ORG_WORDS, PARTICLES, Draft, ImportReport, is_common, proper_case,
+    split_acronym, split_alternatives, strip_title,
+)
 
 # CAMEO country codes that are not (current) ISO 3166-1 alpha-3 codes.
 CAMEO_COUNTRIES = {
@@ -144,8 +148,10 @@ class PhoenixImporter:
 
     # ------------------------------------------------------------ reading
     def read(self, paths: list[Path], report: ImportReport) -> Iterator[Draft]:
-        for path in paths:
-            entries = list(parse_file(path))
+        parsed = [(path, list(parse_file(path))) for path in paths]
+        self.given = self._given_names(entry for _, entries in parsed for entry in entries)
+        self.descriptor_words = self._descriptor_words()
+        for path, entries in parsed:
             file_kind = _file_kind(path)
             for entry in entries:
                 report.entries += 1
@@ -153,6 +159,42 @@ class PhoenixImporter:
                 if draft is not None:
                     draft.origin = str(path)
                     yield draft
+
+    def _given_names(self, entries) -> frozenset[str]:
+        """First words of the names of people: the shipped KB's and the entries that are
+        surely people (from CountryInfo or the IGO rulers lists), seen three times or more."""
+        counts: Counter = Counter()
+        names = [r.name for r in self.shipped.records.values() if r.type == "person"]
+        names += [entry.names[0].replace("_", " ") for entry in entries if any(m in entry.comment.lower() for m in RULER_COMMENTS)]
+        for name in names:
+            words = [w for w in name_words(name) if w not in PARTICLES and w not in HONORIFICS]
+            if len(words) >= 2:
+                counts[words[0]] += 1
+        blocked = ORG_WORDS | ARMED_WORDS
+        return frozenset(w for w, n in counts.items() if n >= 3 and w not in blocked and not is_common(w))
+
+    def _descriptor_words(self) -> frozenset[str]:
+        """Words of titles and of the names of states and IGOs: an entry made only of these
+        ("AMERICAN_VICE_PRESIDENT", "UN_SECRETARY_GENERAL") is a role, not an actor."""
+        words = set(_title_words()) | {"vice", "deputy", "acting", "former", "chief", "top", "senior"}
+        self.state_words = set()
+        for record in self.shipped.records.values():
+            if record.type == "state":
+                for name in (*record.all_names(), *record.acronyms, *record.demonyms):
+                    self.state_words.update(name_words(name))
+        words |= self.state_words
+            elif record.type == "igo":
+                for name in record.acronyms:
+                    words.update(name_words(name))
+        return frozenset(words - set(GIVEN_NAME_TITLES) - ORG_WORDS)
+
+    def _is_role_phrase(self, name: str) -> bool:
+        words = name_words(name)
+        heads = _title_heads() - self.state_words  # "state" heads "secretary of state"
+        return (
+            bool(words) and any(w in heads for w in words)
+            and all(w in self.descriptor_words or w in PARTICLES for w in words)
+        )
 
     # ------------------------------------------------------------ one entry
     def _draft(self, entry: Entry, path: Path, file_kind: str, report: ImportReport) -> Draft | None:
@@ -183,6 +225,10 @@ class PhoenixImporter:
             report.skipped["no name"] += 1
             return None
         source = f"PETRARCH/Phoenix dictionary {path.name}:{entry.line}"
+        if self._is_role_phrase(names[0]):
+            report.skipped["a role, not an actor (US_VICE_PRESIDENT)"] += 1
+            report.note("a role, not an actor", proper_case(names[0]))
+            return None
         state = self._country_entry(names[0], codes) if file_kind == "countries" else None
         if state is not None:
             return self._state(state, names, source, report)
@@ -199,6 +245,11 @@ class PhoenixImporter:
             if text:
                 draft.aliases.append(proper_case(text))
         if actor_type == "person":
+            stripped = strip_title(draft.name, _title_words())
+            if stripped != draft.name and len(name_words(stripped)) >= 2:
+                draft.weak.append(draft.name)
+                draft.name = stripped
+                draft.id = f"phoenix-{slug(stripped)}"
             self._person_names(draft, report)
             self._person_roles(draft, codes)
         else:
@@ -224,12 +275,17 @@ class PhoenixImporter:
         organisation_words = any(word in ORG_WORDS for word in words)
         comment = entry.comment.lower()
         dated = any(period != Period() for _, _, period in codes)
+        organisation_words = organisation_words or any(word in ARMED_WORDS for word in words)
         if not organisation_words and file_kind != "armed":
             if any(marker in comment for marker in RULER_COMMENTS) or dated:
                 return "person"
-            common = common_words()
-            distinctive = [w for w in words if w not in common and len(w) > 1]
+            distinctive = [w for w in words if not is_common(w) and len(w) > 1]
             if 2 <= len(words) <= 5 and len(distinctive) * 2 >= len(words):
+                return "person"
+        if not organisation_words and file_kind == "armed":
+            # Leaders listed among the groups ("AYMAN_AL_ZAWAHIRI"): a given name first.
+            named = [w for w in words if w not in PARTICLES and w not in HONORIFICS]
+            if 2 <= len(named) <= 4 and named[0] in self.given:
                 return "person"
         if all(m.kind == "country" and m.sector is None and not m.descriptors for m in meanings):
             return "location"  # a territory or place coded as a country ("ARUBA_ [ABW]")
@@ -245,10 +301,14 @@ class PhoenixImporter:
     # ------------------------------------------------------------ states
     def _state(self, state, names: list[str], source: str, report: ImportReport) -> Draft:
         draft = Draft(id=state.id, name=state.name, type="state", country=state.country, source=source, overlay=True)
+        own = {name_words(n) for n in (*state.demonyms, *state.capitals)}
         for raw in names:
             text = proper_case(raw)
             # Phoenix codes cities and provinces as their state ("KABUL_", "HELMAND"), which
-            # would make "Herat" an actor: only spellings of the state's own names are kept.
+            # would make "Herat" an actor: only spellings of the state's own names are kept
+            # (its demonyms and capitals are already the shipped record's).
+            if name_words(text) in own:
+                continue
             if _similar_to_any(text, state.all_names()):
                 draft.aliases.append(text)
             else:
@@ -469,20 +529,41 @@ def _file_kind(path: Path) -> str:
     return "other"
 
 
+STATE_FORMS = frozenset(
+    "republic kingdom state states emirate emirates federation commonwealth union principality sultanate "
+    "democratic islamic peoples federal united grand duchy".split()
+)
+
+
 def _similar_to_any(name: str, known: tuple[str, ...]) -> bool:
-    """A spelling of one of these names: contains one of them, or a word within 80% of one
-    of their words ("AFGANISTAN" ~ "Afghanistan")."""
+    """A spelling of one of these state names: one of them, one of them after a state form
+    ("Islamic Republic of Afghanistan"), or a one-word spelling within 80% of one of them
+    ("AFGANISTAN" ~ "Afghanistan"); not a city named after its country ("Santiago de Chile")."""
     words = name_words(name)
     if not words:
         return False
     known_words = [name_words(k) for k in known]
     for k in known_words:
-        if k and any(words[i : i + len(k)] == k for i in range(len(words) - len(k) + 1)):
+        if not k:
+            continue
+        if words == k:
             return True
-    flat = {w for k in known_words for w in k if len(w) > 3}
-    return any(
-        difflib.SequenceMatcher(None, word, other).ratio() >= 0.8 for word in words if len(word) > 3 for other in flat
-    )
+        if len(words) > len(k) and words[-len(k) :] == k and any(w in STATE_FORMS for w in words[: -len(k)]):
+            return True
+    if len(words) == 1 and len(words[0]) >= 7:
+        return any(
+            difflib.SequenceMatcher(None, words[0], k[0]).ratio() >= 0.8 for k in known_words if len(k) == 1
+        )
+    return False
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    """The last words of titles ("minister", "president", "secretary", "general")."""
+    from ... import lexicon
+
+    heads = {name_words(term)[-1] for term in lexicon.table("titles.tsv", 3) if name_words(term)}
+    return frozenset(heads - GIVEN_NAME_TITLES)
 
 
 @lru_cache(maxsize=1)
