@@ -182,10 +182,10 @@ class PhoenixImporter:
             if record.type == "state":
                 for name in (*record.all_names(), *record.acronyms, *record.demonyms):
                     self.state_words.update(name_words(name))
-        words |= self.state_words
             elif record.type == "igo":
                 for name in record.acronyms:
                     words.update(name_words(name))
+        words |= self.state_words
         return frozenset(words - set(GIVEN_NAME_TITLES) - ORG_WORDS)
 
     def _is_role_phrase(self, name: str) -> bool:
