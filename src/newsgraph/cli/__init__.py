@@ -18,9 +18,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import analyze, evaluate, export, ingest, query
+    from . import analyze, evaluate, export, ingest, query, serve
 
-    for module in (analyze, evaluate, ingest, query, export):
+    for module in (analyze, evaluate, ingest, query, export, serve):
         module.register(cli)
 
 
