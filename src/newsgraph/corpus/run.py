@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from ..ingest.fingerprint import NEAR_THRESHOLD, Duplicate, Fingerprint, fingerprint, similarity
+from ..ingest.fingerprint import NEAR_THRESHOLD, Duplicate, Fingerprint, fingerprint, same_numbers, similarity
 from ..ingest.language import is_foreign
 from ..ingest.records import RawArticle
 from ..ingest.sources import iter_articles, kind_of_name, walk
@@ -131,8 +131,11 @@ class InFlight:
             return None
         best: Duplicate | None = None
         for doc_id in sorted({i for key in print_.bands for i in self.bands.get(key, ())}):
-            score = similarity(print_.signature, self.prints[doc_id].signature)
-            if score >= threshold and (best is None or score > best.similarity):
+            first = self.prints[doc_id]
+            score = similarity(print_.signature, first.signature)
+            if score < threshold or not same_numbers(print_.numbers, first.numbers):
+                continue
+            if best is None or score > best.similarity:
                 best = Duplicate(of=doc_id, kind="near", similarity=score)
         return best
 

@@ -83,6 +83,7 @@ fingerprints = Table(
     Column("document_id", String, ForeignKey("documents.id"), primary_key=True),
     Column("exact_key", String(32), nullable=False),
     Column("signature", LargeBinary, nullable=False),
+    Column("numbers", Text, nullable=False),  # the text's distinct number tokens, space-separated
     Index("ix_fingerprints_exact_key", "exact_key"),
 )
 

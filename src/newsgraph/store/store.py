@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from ..ingest.fingerprint import NEAR_THRESHOLD, Duplicate, Fingerprint, signature_from_bytes, similarity
+from ..ingest.fingerprint import NEAR_THRESHOLD, Duplicate, Fingerprint, same_numbers, signature_from_bytes, similarity
 from . import contested as contested_module
 from . import fulltext, migrations, queries, schema, writer
 from .engine import StoreError, make_engine, normalize_url, shown_url
@@ -123,7 +123,8 @@ class Store:
 
     def find_duplicate(self, print_: Fingerprint, threshold: float = NEAR_THRESHOLD) -> Duplicate | None:
         """The stored first copy this fingerprint duplicates: an exact copy, else the most
-        similar near copy at or above `threshold` (ties: the smallest id), else None."""
+        similar near copy at or above `threshold` that reports the same numbers (see
+        `fingerprint.same_numbers`; ties: the smallest id), else None."""
         fp, bk = schema.fingerprints, schema.band_keys
         with self.read() as connection:
             exact = connection.execute(
@@ -135,12 +136,15 @@ class Store:
                 return None
             candidates = select(bk.c.document_id).where(bk.c.band_key.in_(list(print_.bands))).distinct()
             rows = connection.execute(
-                select(fp.c.document_id, fp.c.signature).where(fp.c.document_id.in_(candidates)).order_by(fp.c.document_id)
+                select(fp.c.document_id, fp.c.signature, fp.c.numbers)
+                .where(fp.c.document_id.in_(candidates)).order_by(fp.c.document_id)
             ).all()
         best: Duplicate | None = None
-        for doc_id, signature in rows:
+        for doc_id, signature, numbers in rows:
             score = similarity(print_.signature, signature_from_bytes(signature))
-            if score >= threshold and (best is None or score > best.similarity):
+            if score < threshold or not same_numbers(print_.numbers, numbers.split()):
+                continue
+            if best is None or score > best.similarity:
                 best = Duplicate(of=doc_id, kind="near", similarity=score)
         return best
 
@@ -155,7 +159,7 @@ class Store:
             if fingerprint is not None:
                 writer.insert_fingerprint(
                     connection, document["id"], fingerprint.exact,
-                    fingerprint.signature.astype("<u4").tobytes(), list(fingerprint.bands),
+                    fingerprint.signature.astype("<u4").tobytes(), list(fingerprint.bands), fingerprint.numbers,
                 )
             if analysis is not None:
                 writer.insert_analysis(connection, analysis)

@@ -65,8 +65,11 @@ def insert_document(connection: Connection, document: dict[str, Any]) -> bool:
     return connection.execute(statement, row).first() is not None
 
 
-def insert_fingerprint(connection: Connection, document_id: str, exact: str, signature: bytes, bands: list[int]) -> None:
-    connection.execute(schema.fingerprints.insert(), {"document_id": document_id, "exact_key": exact, "signature": signature})
+def insert_fingerprint(connection: Connection, document_id: str, exact: str, signature: bytes, bands: list[int],
+                       numbers: tuple[str, ...] = ()) -> None:
+    connection.execute(schema.fingerprints.insert(), {
+        "document_id": document_id, "exact_key": exact, "signature": signature, "numbers": " ".join(numbers),
+    })
     insert_ignore(connection, schema.band_keys, [{"band_key": key, "document_id": document_id} for key in dict.fromkeys(bands)])
 
 
