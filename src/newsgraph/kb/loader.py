@@ -107,12 +107,15 @@ def parse_date(value: Any, what: str) -> dt.date | None:
     if isinstance(value, int):
         value = str(value)
     text = str(value).strip()
-    for length, fmt in ((10, "%Y-%m-%d"), (7, "%Y-%m"), (4, "%Y")):
-        if len(text) == length:
-            try:
-                return dt.datetime.strptime(text, fmt).date()
-            except ValueError:
-                break
+    try:
+        if len(text) == 10 and text[4] == "-" and text[7] == "-":
+            return dt.date.fromisoformat(text)  # much faster than strptime on large files
+        if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit():
+            return dt.date(int(text[:4]), int(text[5:]), 1)
+        if len(text) == 4 and text.isdigit():
+            return dt.date(int(text), 1, 1)
+    except ValueError:
+        pass
     raise ValueError(f"{what} {value!r} is not a date (YYYY-MM-DD)")
 
 
