@@ -496,6 +496,8 @@ def shipped_match(draft: Draft, names: list[str], kb: KnowledgeBase) -> tuple[st
                 continue
             if draft.country and record.country and draft.country != record.country:
                 continue
+            if draft.type != "person" and draft.sector and record.sector and draft.sector != record.sector:
+                continue  # a rebel "People's Liberation Army" is not China's army
             votes[actor_id] += 1
             if position == 0:
                 first.add(actor_id)

@@ -332,9 +332,11 @@ class PhoenixImporter:
     def _person_roles(self, draft: Draft, codes) -> None:
         dated = [(code, meaning, period) for code, meaning, period in codes if period != Period()]
         undated = [(code, meaning, period) for code, meaning, period in codes if period == Period()]
+        roles = []
         for code, meaning, period in dated + (undated if not dated else []):
             title = self._title(meaning, code)
-            draft.roles.append(Role(title=title, country=meaning.country, sector=meaning.sector, period=period))
+            roles.append(Role(title=title, country=meaning.country, sector=meaning.sector, period=period))
+        draft.roles = merge_roles(roles)
         default = undated[0][1] if undated else None
         latest = max(dated, key=lambda item: item[2].sort_key)[1] if dated else None
         draft.country = (default and default.country) or (latest and latest.country)
@@ -423,6 +425,27 @@ class PhoenixImporter:
         if code in self.state_codes or code in TERRITORIES:
             return code
         return None
+
+
+def merge_roles(roles: list[Role]) -> list[Role]:
+    """Roles of the same title whose periods overlap or touch, as one (Phoenix gives a
+    person one range as president and an overlapping one as prime minister; both read
+    "government official of ...")."""
+    out: list[Role] = []
+    key = lambda role: (role.title, role.country, role.sector)  # noqa: E731
+    for role in sorted(roles, key=lambda r: (key(r), r.period.start or dt.date.min)):
+        last = out[-1] if out else None
+        if last is not None and key(last) == key(role) and _touch(last.period, role.period):
+            start = None if last.period.start is None or role.period.start is None else min(last.period.start, role.period.start)
+            end = None if last.period.end is None or role.period.end is None else max(last.period.end, role.period.end)
+            out[-1] = Role(last.title, last.country, last.sector, Period(start, end))
+        else:
+            out.append(role)
+    return sorted(out, key=lambda r: r.period.start or dt.date.min)
+
+
+def _touch(first: Period, second: Period) -> bool:
+    return first.overlaps(second) or first.end == second.start or second.end == first.start
 
 
 # ---------------------------------------------------------------- file syntax
