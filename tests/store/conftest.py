@@ -39,7 +39,8 @@ class PostgresDatabases:
 
         name = f"newsgraph_t_{uuid.uuid4().hex[:12]}"
         with self.admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
+            # template0 takes no connections, so nobody else's session can block the copy
+            connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\''))
         self.names.append(name)
         return self.base.set(database=name).render_as_string(hide_password=False)
 
