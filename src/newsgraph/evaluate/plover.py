@@ -7,7 +7,7 @@ Each sentence is analysed alone and has one gold event. A predicted event of the
 matches it at `quad` level when its quad class agrees, at `type` level when its type
 agrees; `+actors` asks in addition that some predicted source overlaps the gold actor's
 text in the sentence and, when the gold event has a recipient, that some predicted target
-overlaps a gold recipient's (either way round for joint actors marked SRC/TAR). Every
+overlaps a gold recipient's (either way round for the symmetric types). Every
 predicted event counts in precision: a sentence that gives three events, one right, has
 precision 1/3 — the figure penalises over-coding, as it should.
 
@@ -121,8 +121,10 @@ def _actors_match(record: PloverRecord, analysis: Analysis, event: Event) -> boo
         return False
     if _overlaps(analysis, event.source, sources) and (not record.targets or _overlaps(analysis, event.target, targets)):
         return True
-    # joint actors (SRC/TAR) and symmetric events: either way round
-    return bool(record.targets) and _overlaps(analysis, event.target, sources) and _overlaps(analysis, event.source, targets)
+    # symmetric types (COOPERATE, CONSULT): either way round
+    if not record.targets or not load_event_lexicon().types[record.type].symmetric:
+        return False
+    return _overlaps(analysis, event.target, sources) and _overlaps(analysis, event.source, targets)
 
 
 def score_plover(records: list[PloverRecord], analyses: list[Analysis]) -> dict[str, PloverScore]:

@@ -26,6 +26,9 @@ SUBJECT = frozenset({"nsubj", "csubj"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 # "X, along with Y, trained Z": Y takes part as a source.
 CO_AGENT_PREPS = (("along", "with"), ("together", "with"))
+# "accused X of attacking", "prevented X from joining", "blamed X for helping": the
+# object of the governing verb does what the gerund says.
+OBJECT_CONTROL_PREPS = frozenset({"of", "from", "for"})
 # Dependencies over which a verb without a subject takes its controller's.
 CONTROLLED = frozenset({"xcomp", "advcl", "conj", "pcomp", "relcl", "acl"})
 # Noun-phrase parts that never carry the actor of a phrase ("in Afghanistan").
@@ -91,6 +94,7 @@ class Arguments:
                         actors = self.at(child)
                         if actors:
                             found.add(actors, child.i)
+                            found.tokens.append(part.i)  # the phrase's head, for the evidence
             if found:
                 found.how = "modifier"
         if including:
@@ -224,6 +228,14 @@ class Arguments:
             # the subject of a passive governor: "X was urged to ..."
             for child in head.children:
                 if child.dep_ == "nsubjpass":
+                    sub = self.phrase_actors(child, modifiers=False)
+                    if sub:
+                        sub.how = "control"
+                        return sub
+        if dep == "pcomp" and verb.head.lower_ in OBJECT_CONTROL_PREPS:
+            # object control: "accused X of attacking", "prevented X from joining"
+            for child in head.children:
+                if child.dep_ in ("dobj", "obj"):
                     sub = self.phrase_actors(child, modifiers=False)
                     if sub:
                         sub.how = "control"

@@ -147,6 +147,10 @@ def _verbs() -> list[Trigger]:
             raise NewsgraphError(f"{name}: row {term!r}: unknown argument {unknown[0]!r}")
         flags = frozenset(a for a in args if a in ("mutual", "bare", "armed", "adj"))
         targets = tuple(a for a in args if a not in flags)
+        if cells[0] == "-":
+            # an exclusion: the pattern is no event ("offer condolences")
+            out.append(Trigger(tuple(term.split()), "", None, "", (), (), frozenset(), cells[4]))
+            continue
         out.append(Trigger(tuple(term.split()), _check_type(name, term, cells[0]), None if cells[1] == "-" else cells[1],
                            _check_cameo(name, term, cells[2]), targets, (), flags, cells[4]))
     return out

@@ -69,6 +69,7 @@ class EventExtractor:
         used = {i for c in nominal + verbal for i in c.trigger_tokens + c.arg_tokens}
         speaker = SpeakerEvents(self.lexicon, args, self.modality).find(quotes, used)
 
+        alleged = _allegations(doc, verbal)
         quote_of = _quote_index(doc, quotes)
         candidates = []
         for c in nominal + verbal + speaker:
@@ -77,6 +78,8 @@ class EventExtractor:
             if not c.speaker_source:
                 index = quote_of[c.head]
                 c.attributed_to = quotes[index].speaker if index >= 0 else None
+                if c.head in alleged and c.attributed_to is None:
+                    c.attributed_to = alleged[c.head]
             if c.attributed_to is not None and c.attributed_to not in found.actors:
                 c.attributed_to = None
             self._intent(c)
@@ -152,6 +155,28 @@ class EventExtractor:
             evidence=_evidence(doc, c, found),
             confidence=round(c.confidence, 3),
         )
+
+
+def _allegations(doc: Doc, verbal: list[Candidate]) -> dict[int, str]:
+    """Events told inside an accusation or a denial are asserted by its source: in "Israel
+    accused Iran of attacking the ships", Iran's attack is Israel's claim. {head token of
+    the embedded event: the accuser}."""
+    out: dict[int, str] = {}
+    for c in verbal:
+        if c.type not in ("ACCUSE", "REJECT") or len(c.source) != 1:
+            continue
+        for token in doc[c.head].subtree:
+            if token.i == c.head or token.pos_ != "VERB":
+                continue
+            # gerunds and clauses the accusation governs, not later coordinated clauses
+            path = token
+            while path.i != c.head and path.dep_ in ("pcomp", "pobj", "prep", "xcomp", "ccomp", "advcl", "conj") and path.head is not path:
+                if path.dep_ == "conj" and path.head.i == c.head:
+                    break
+                path = path.head
+            if path.i == c.head:
+                out.setdefault(token.i, c.source[0])
+    return out
 
 
 def _quote_index(doc: Doc, quotes: list[Quote]) -> list[int]:

@@ -78,7 +78,7 @@ class VerbalEvents:
             if token.pos_ not in ("VERB", "ADJ"):
                 continue
             match = match_verb(self.lexicon, token)
-            if match is not None:
+            if match is not None and match[0].type:  # a row of type "-" is an exclusion
                 matches[token.i] = match
         for i, (trigger, tokens) in matches.items():
             verb = self.doc[i]
