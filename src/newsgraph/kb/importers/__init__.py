@@ -58,7 +58,7 @@ def output_name(fmt: str, path: Path) -> str:
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
     if fmt == "phoenix":
-        if stem.lower().startswith("phoenix."):
+        if stem.lower().startswith(("phoenix.", "phoenix_", "phoenix-")):
             stem = stem[len("phoenix.") :]
         return f"phoenix-{slug(stem)}.jsonl"
     return f"user-{slug(stem)}.jsonl"

@@ -152,7 +152,7 @@ def _case_part(part: str, first: bool) -> str:
     lower = part.lower()
     if not letters:
         return part
-    if "." in part.strip(".") or any(char.isdigit() for char in part) or _roman(letters):
+    if "." in part.strip(".,;:") or any(char.isdigit() for char in part) or _roman(letters):
         return part  # "U.N.", "B-52", "II"
     if letters in KNOWN_ACRONYMS:
         return part

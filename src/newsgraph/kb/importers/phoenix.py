@@ -229,7 +229,7 @@ class PhoenixImporter:
             report.skipped["a role, not an actor (US_VICE_PRESIDENT)"] += 1
             report.note("a role, not an actor", proper_case(names[0]))
             return None
-        state = self._country_entry(names[0], codes) if file_kind == "countries" else None
+        state = self._country_entry(names[0], codes)
         if state is not None:
             return self._state(state, names, source, report)
         actor_type = self._type(entry, names[0], codes, file_kind)
