@@ -240,12 +240,14 @@ def _signature(files: Sequence[Path]) -> str:
 
 def load_knowledge_base(extra: Iterable[Path | str] = (), include_user: bool = True, use_cache: bool = True) -> KnowledgeBase:
     """The knowledge base from the shipped files, the user's folders and `extra` files."""
-    files = kb_files(default_kb_paths(extra, include_user))
-    return _load(tuple(files), use_cache)
+    files = tuple(kb_files(default_kb_paths(extra, include_user)))
+    return _load(files, use_cache, _signature(files))
 
 
 @lru_cache(maxsize=4)
-def _load(files: tuple[Path, ...], use_cache: bool) -> KnowledgeBase:
+def _load(files: tuple[Path, ...], use_cache: bool, signature: str = "") -> KnowledgeBase:
+    """The knowledge base of these files; `signature` (of their sizes and times) keys the
+    in-process cache too, so that a file changed since is read again."""
     # Loading makes hundreds of thousands of small objects and keeps them all: the cyclic
     # garbage collector would walk them again and again for nothing (it halves the time).
     collecting = gc.isenabled()
