@@ -108,3 +108,16 @@ def test_at_most_a_few_events_per_sentence(events_of):
 def test_no_actors_no_events(events_of):
     _, events = events_of("The weather was mild and the markets were calm.")
     assert events == []
+
+
+def test_a_commitment_to_conflict_is_a_threat(events_of, one):
+    _, events = events_of("Turkey vowed to attack the PKK.")
+    threat = one(events, "THREATEN")
+    assert threat.source == ["turkey"] and threat.target == ["pkk"]
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_what_a_request_asks_for_is_not_an_event(events_of, one):
+    _, events = events_of("Iran asked Iraq to agree to the deal.")
+    assert one(events, "REQUEST").target == ["iraq"]
+    assert [e.type for e in events] == ["REQUEST"]

@@ -63,3 +63,8 @@ def test_refusal_negates_what_is_refused(events_of, one):
     _, events = events_of("Iran denied attacking Saudi Arabia.")
     attack = one(events, "ASSAULT")
     assert attack.negated and attack.attributed_to == "iran"
+
+
+def test_a_year_after_since_is_no_history(events_of, one):
+    _, events = events_of("Since 1976, Iran and Iraq have signed agreements.")
+    assert one(events, "SUPPORT").modality == "asserted"

@@ -11,7 +11,8 @@ The cues are data (`event_modality.tsv`); the rules that read them are here:
    determined to ...") is future;
 4. otherwise **historical** when the clause names a year at least two years before the
    article's year (the article date, else the latest year the article mentions), or a
-   time "ago" ("years ago", "decades ago");
+   time "ago" ("years ago", "decades ago"); a year after "since" runs up to now and does not
+   count ("since 1976");
 5. otherwise **asserted**.
 
 Going up from a verb follows `xcomp` ("continue to urge"), `advcl` and gerunds after a
@@ -137,7 +138,7 @@ class ModalityReader:
 
     def is_historical(self, head: Token, ref_year: int | None) -> bool:
         for token in _clause_tokens(head):
-            if YEAR.match(token.text) and token.like_num:
+            if YEAR.match(token.text) and token.like_num and not _since(token):
                 if ref_year is not None and int(token.text) <= ref_year - HISTORICAL_GAP:
                     return True
             if token.lower_ == "ago":
@@ -160,6 +161,19 @@ class ModalityReader:
         if verb.pos_ in ("NOUN", "PROPN"):
             return any(c.dep_ == "det" and c.lower_ == "no" for c in verb.children)
         return False
+
+
+def _since(year: Token) -> bool:
+    """"since 1976", "since the establishment of relations in 1976": a span that runs up to
+    now, not a past event."""
+    current = year
+    for _ in range(4):
+        if current.lower_ == "since":
+            return True
+        if current.head is current:
+            break
+        current = current.head
+    return False
 
 
 def _clause_tokens(head: Token):

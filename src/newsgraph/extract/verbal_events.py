@@ -14,7 +14,8 @@ concerns", "called on", "are working together"). The longest pattern wins.
   to comment"); any other row gives no event;
 - a verb that is the infinitive of a trigger whose row takes its recipient from `xcomp`
   ("pledged to support X", "threatened to attack X") is part of that event, not one of its
-  own.
+  own; nor is what a request asks for ("asked X to agree");
+- a commitment to a conflict act ("vowed to attack X") is a THREATEN.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .event_lexicon import EventLexicon, Trigger
 PATTERN_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "acomp", "oprd", "compound", "npadvmod", "attr", "amod"})
 PATTERN_WINDOW = 6
 VERB_TAGS = frozenset({"VERB"})
+THREAT_CAMEO = "130"
 
 
 def match_verb(lexicon: EventLexicon, token: Token) -> tuple[Trigger, list[Token]] | None:
@@ -90,16 +92,28 @@ class VerbalEvents:
         return found
 
     def _subsumed(self, verb: Token, matches: dict) -> bool:
-        """An infinitive of a trigger that takes its recipient from it ("pledged to support X")."""
+        """An infinitive that is part of the event of the trigger governing it: one that
+        takes its recipient from it ("pledged to support X"), or a request ("asked X to
+        agree", "urged X to attack": what is asked for has not happened)."""
         if verb.dep_ != "xcomp":
             return False
         governing = matches.get(verb.head.i)
-        return governing is not None and "xcomp" in governing[0].targets
+        if governing is None or not governing[0].type:
+            return False
+        return "xcomp" in governing[0].targets or governing[0].type == "REQUEST"
 
     def _only_speech(self, verb: Token) -> bool:
         """"declined to comment", "refused to elaborate": a commitment or refusal whose
         content is only to say something (event_speech_verbs.txt) is no event."""
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lexicon.speech_verbs for c in verb.children)
+
+    def _commits_to_conflict(self, verb: Token) -> bool:
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                match = match_verb(self.lexicon, child)
+                if match is not None and match[0].type and self.lexicon.types[match[0].type].quad_class in (3, 4):
+                    return True
+        return False
 
     def read(self, verb: Token, trigger: Trigger, tokens: list[Token], nominal_sources: dict[int, list[str]]) -> Candidate | None:
         args = self.args
@@ -137,6 +151,9 @@ class VerbalEvents:
             source=list(source.actors), target=list(target.actors),
             arg_tokens=sorted(set(source.tokens + target.tokens)), mutual=mutual,
         )
+        if trigger.type == "AGREE" and self._commits_to_conflict(verb):
+            # "vowed to attack X", "is determined to fight X": a threat, not a promise
+            candidate.type, candidate.mode, candidate.cameo = "THREATEN", None, THREAT_CAMEO
         candidate.source_how = source.how
         if source.how == "control":
             candidate.penalise("control")
