@@ -19,6 +19,7 @@ style is read the same way:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPEN = frozenset("“„«")
@@ -27,6 +28,7 @@ SINGLE_OPEN = frozenset("‘‚‹")
 SINGLE_CLOSE = frozenset("’›")
 CLOSING_FOLLOWERS = frozenset(".,;:!?)]}…-–—/")
 OPENING_PRECEDERS = frozenset("([{-–—/:")
+MARK = re.compile("``|''|[\"'`“”„«»‘’‚‹›‟]")
 
 
 @dataclass
@@ -92,17 +94,16 @@ def _first_visible(text: str, start: int, end: int) -> int:
 
 def _marks(text: str, start: int, end: int) -> list[_Mark]:
     marks: list[_Mark] = []
-    i = start
-    while i < end:
+    for found in MARK.finditer(text, start, end):
+        i = found.start()
         char = text[i]
-        pair = text[i : i + 2]
+        pair = found.group()
         if pair in ("``", "''"):
             before = text[i - 1] if i > start else " "
             after = text[i + 2] if i + 2 < end else " "
             opening = pair == "``" or (_opens_before(before) and not after.isspace())
             closing = pair == "''" and not before.isspace() and _closes_after(after)
             marks.append(_Mark(i, 2, True, opening, closing))
-            i += 2
             continue
         if char in DOUBLE_OPEN or char in DOUBLE_CLOSE or char == '"' or char in SINGLE_OPEN or char in SINGLE_CLOSE or char in "'`":
             before = text[i - 1] if i > start else " "
@@ -127,7 +128,6 @@ def _marks(text: str, start: int, end: int) -> list[_Mark]:
                         marks.append(_Mark(i, 1, False, True, False))
                 else:
                     marks.append(_Mark(i, 1, False, False, not before.isspace()))
-        i += 1
     for mark in marks:
         mark.char = text[mark.index]
     return marks

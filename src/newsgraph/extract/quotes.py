@@ -26,15 +26,19 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, SENT_START
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from ..model import Quote, Span
 from .quote_marks import QuotedSpan, find_quotations
 from .speakers import SpeakerResolver, load_speaker_nouns, speaker_head
 from .speech import CueLexicon, Reported, cue_extent, find_reported, is_negated
-from .syntax import sentence_index
 
 SENTENCE_END = frozenset({".", "!", "?"})
+SENTENCE_END_HASHES = numpy.array([hash_string(mark) for mark in SENTENCE_END], dtype=numpy.uint64)
+COLON_HASH = hash_string(":")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 AFTER_FRAME = 12  # tokens after a closing mark searched for the cue
 BEFORE_FRAME = 40  # tokens before an opening mark searched for the cue
@@ -112,14 +116,23 @@ class _Run:
     def __init__(self, extractor: QuoteExtractor, doc: Doc, actors):
         self.cues = extractor.cues
         self.doc = doc
+        self.text = doc.text  # (Doc.text joins every token: read it once)
         self.resolver = SpeakerResolver(doc, actors, extractor.speaker_nouns)
         self.actors = actors
         n = len(doc)
-        self.starts = [token.idx for token in doc]
+        # Token attributes read in bulk: creating a spaCy Token per token is what costs.
+        table = doc.to_array([IDX, LOWER, LEMMA, IS_SPACE, SENT_START])
+        self.starts = table[:, 0].tolist()
+        lowers = table[:, 1]
         self.in_quote = [-1] * n  # index into self.quotations, for marks and content
         self.quotations = self._quotations()
-        self.boundary = [self._is_boundary(token) for token in doc]
-        self.sent = sentence_index(doc)
+        ends = numpy.isin(lowers, SENTENCE_END_HASHES)
+        self.boundary = [bool(end) and self.in_quote[i] < 0 for i, end in enumerate(ends.tolist())]
+        for i in numpy.nonzero(table[:, 3])[0].tolist():
+            self.boundary[i] = "\n" in doc[i].text
+        self.sent = numpy.maximum(numpy.cumsum(table[:, 4] == 1) - 1, 0).tolist()
+        self.candidates = set(numpy.nonzero(numpy.isin(table[:, 2], self.cues.lemma_hashes) | numpy.isin(lowers, self.cues.form_hashes))[0].tolist())
+        self.colons = numpy.nonzero(lowers == COLON_HASH)[0].tolist()
         self.dateline_end = _dateline_end(doc)
         self._cue_cache: dict[int, object] = {}
 
@@ -141,7 +154,7 @@ class _Run:
     def _quotations(self) -> list[_Quotation]:
         doc = self.doc
         out: list[_Quotation] = []
-        for span in find_quotations(doc.text):
+        for span in find_quotations(self.text):
             start = self._token_at(span.start)
             end = self._token_at(span.end - 1) + 1
             opening = self._token_at(span.open_start)
@@ -153,7 +166,7 @@ class _Run:
             if words == 0:
                 continue
             finite = any(t.tag_ in FINITE_TAGS for t in tokens)
-            last = span.text(doc.text).rstrip()[-1:]
+            last = span.text(self.text).rstrip()[-1:]
             sentential = words >= 4 and (finite or words >= 8 or last in SENTENCE_END)
             quotation = _Quotation(span, opening, start, end, close, words, sentential)
             quotation.embedded = self._embedded(opening)
@@ -178,13 +191,10 @@ class _Run:
             return False
         return True
 
-    def _is_boundary(self, token: Token) -> bool:
-        if token.is_space:
-            return "\n" in token.text
-        return token.text in SENTENCE_END and self.in_quote[token.i] < 0
-
     # ------------------------------------------------------------------ cues
     def _cue(self, token: Token):
+        if token.i not in self.candidates:
+            return None
         cached = self._cue_cache.get(token.i, False)
         if cached is not False:
             return cached
@@ -207,9 +217,10 @@ class _Run:
     def _reported(self) -> list[Reported]:
         blocked = [index >= 0 for index in self.in_quote]
         out = []
-        for token in self.doc:
-            if self.in_quote[token.i] >= 0:
+        for i in sorted(self.candidates):
+            if self.in_quote[i] >= 0:
                 continue  # speech inside a quotation is part of that quotation
+            token = self.doc[i]
             cue = self._cue(token)
             if cue is None:
                 continue
@@ -348,7 +359,7 @@ class _Run:
             i -= 1
         after_cue = next((doc[i] for i in after if self._speech_cue(doc[i])), None)
         before_cue = next((doc[i] for i in before if self._speech_cue(doc[i])), None)
-        content = quotation.span.text(doc.text).rstrip()
+        content = quotation.span.text(self.text).rstrip()
         after_ok = bool(after) and (
             content[-1:] not in SENTENCE_END
             or doc[after[0]].text[:1].islower()
@@ -417,8 +428,9 @@ class _Run:
             if item.cue:
                 taken.update(range(*item.cue))
         out = []
-        for token in doc:
-            if token.text != ":" or self.in_quote[token.i] >= 0 or token.i in taken:
+        for i in self.colons:
+            token = doc[i]
+            if self.in_quote[i] >= 0 or i in taken:
                 continue
             head = self._colon_head(token.i)
             if head is None:
@@ -454,10 +466,15 @@ class _Run:
         participles = {item.cue_start for item in reported if self._participial(doc[item.cue_start])}
         out: list[_Found] = []
         seen: set[tuple[int, int]] = set()
-        direct_cues = {found.cue[0] for found in direct if found.cue is not None}
+        direct_cues: dict[int, list[_Quotation]] = {}
+        for found in direct:
+            if found.cue is not None:
+                direct_cues.setdefault(found.cue[0], []).append(found.quotation)
         for item in reported:
-            if item.cue_start in direct_cues:
-                continue  # "called the U.S. “symbol of devil”": the quotation is what was said
+            # The quotation is what was said: "called the U.S. “symbol of devil”", "“...,”
+            # said X" (whatever the parse hangs on the cue after that is not speech).
+            if any((item.start <= q.close and q.open < item.end) or q.close < item.cue_start for q in direct_cues.get(item.cue_start, ())):
+                continue
             start, end = max(item.start, self.dateline_end), item.end
             words = [t.i for t in doc[start:end] if not (t.is_punct or t.is_space)]
             if not words:
@@ -501,15 +518,21 @@ class _Run:
         resolved: dict[int, tuple[str | None, tuple[int, int]]] = {}
         chains = self._chains(found)
         previous: _Found | None = None
+
+        def resolve(item: _Found) -> None:
+            if item.head not in resolved:
+                resolved[item.head] = self.resolver.resolve(self.doc[item.head])
+                if resolved[item.head][0] is None:
+                    resolved[item.head] = self._pronoun_speaker(item, previous) or resolved[item.head]
+            item.speaker, item.speaker_span = resolved[item.head]
+
         for item in found:
             if item.head is not None:
-                if item.head not in resolved:
-                    resolved[item.head] = self.resolver.resolve(self.doc[item.head])
-                    if resolved[item.head][0] is None:
-                        resolved[item.head] = self._pronoun_speaker(item, previous) or resolved[item.head]
-                item.speaker, item.speaker_span = resolved[item.head]
+                resolve(item)
             elif item.inherits:
                 source = chains.get(id(item)) or self._previous(item, previous)
+                if source is not None and source.head is not None:
+                    resolve(source)  # a later part of the same quotation
                 if source is not None:
                     item.speaker, item.speaker_span = source.speaker, source.speaker_span
                     if source.speaker is None and source.head is None:
@@ -584,7 +607,7 @@ class _Run:
         return Span(piece.start_char, piece.end_char, piece.text)
 
     def _quote(self, item: _Found) -> Quote:
-        text = self.doc.text
+        text = self.text
         return Quote(
             speaker=item.speaker,
             speaker_mention=self._span(*item.speaker_span) if item.speaker_span else None,

@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
@@ -63,6 +65,15 @@ class CueLexicon:
             self.by_lemma.setdefault(words[0], []).append(cue)
         for options in self.by_lemma.values():
             options.sort(key=lambda c: c.particle is None)  # phrases before the bare verb
+        # Hashes of the lemmas and of the verb forms that may carry a cue, so that a
+        # document's candidate tokens are found without visiting every token.
+        self.lemma_hashes = numpy.array([hash_string(lemma) for lemma in self.by_lemma] + [hash_string("according")], dtype=numpy.uint64)
+        forms = set()
+        for lemma in self.by_lemma:
+            forms.update({lemma, lemma + "s", lemma + "es", lemma + "ing", lemma + "ed", lemma + "d"})
+            if lemma.endswith("e"):
+                forms.add(lemma[:-1] + "ing")
+        self.form_hashes = numpy.array([hash_string(form) for form in forms], dtype=numpy.uint64)
 
     @classmethod
     def load(cls) -> "CueLexicon":
