@@ -9,6 +9,7 @@ app = create_app("corpus.sqlite")            # an ASGI app: uvicorn, TestClient.
 
 from __future__ import annotations
 
+import contextlib
 from importlib import resources
 from pathlib import Path
 
@@ -32,7 +33,13 @@ def create_app(store: Store | str | None, settings: ServeSettings | None = None)
     settings = settings or ServeSettings()
     if not isinstance(store, Store):
         store = Store.open(store, create=False)
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        store.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="newsgraph",
         version=__version__,
         summary="Who the actors are, who said what, and who did what to whom, with the evidence.",
@@ -69,10 +76,6 @@ def create_app(store: Store | str | None, settings: ServeSettings | None = None)
         if section not in PAGES:
             return JSONResponse({"detail": "not found"}, status_code=404)
         return page()
-
-    @app.on_event("shutdown")
-    def close_store():
-        store.close()
 
     return app
 

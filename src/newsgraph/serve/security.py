@@ -96,10 +96,6 @@ class ServeSettings:
                 "without a token (start it with --token or $NEWSGRAPH_TOKEN)")
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
 class LimitsMiddleware:
     """Size limits, the Host check and the security headers, as plain ASGI middleware
     (it must see the body as it streams in, before any endpoint reads it)."""
@@ -142,21 +138,29 @@ class LimitsMiddleware:
                 return await _error(send_with_headers, 413, f"the request body is {length:,} bytes, more than the limit of {settings.max_body:,}")
 
         received = 0
+        refused = False  # the body went over the limit: we answered 413, the app is cut off
 
         async def limited_receive():
-            nonlocal received
+            nonlocal received, refused
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > settings.max_body:
-                    raise BodyTooLarge()
+                    if not started:
+                        await _error(send_with_headers, 413, f"the request body is more than the limit of {settings.max_body:,} bytes")
+                    refused = True
+                    return {"type": "http.disconnect"}
             return message
 
+        async def guarded_send(message):
+            if not refused:
+                await send_with_headers(message)
+
         try:
-            await self.app(scope, limited_receive, send_with_headers)
-        except BodyTooLarge:
-            if not started:
-                await _error(send_with_headers, 413, f"the request body is more than the limit of {settings.max_body:,} bytes")
+            await self.app(scope, limited_receive, guarded_send)
+        except Exception:
+            if not refused:  # a real error: let the server report it
+                raise
 
 
 async def _error(send, status: int, detail: str) -> None:
