@@ -43,20 +43,33 @@ def actors_table(analysis: Analysis) -> Table:
 
 
 def quotes_section(analysis: Analysis):
+    """Quotes grouped by speaker: direct quotes in quotation marks, reported speech marked
+    as such (thoughts and beliefs as "thinks"), each with its cue. Speakers the analysis
+    could not tie to an actor are grouped by the words that name them ("sources")."""
     if not analysis.quotes:
         return Text("Quotes: none found", style="dim")
     names = {actor.id: actor.name for actor in analysis.actors}
-    by_speaker: dict[str | None, list] = {}
+    by_speaker: dict[str, list] = {}
     for quote in analysis.quotes:
-        by_speaker.setdefault(quote.speaker, []).append(quote)
+        if quote.speaker:
+            label = names.get(quote.speaker, quote.speaker)
+        elif quote.speaker_mention:
+            label = f"{quote.speaker_mention.text} (not identified)"
+        else:
+            label = "no speaker named"
+        by_speaker.setdefault(label, []).append(quote)
     parts = [Text(f"Quotes ({len(analysis.quotes)}) by speaker", style="bold")]
-    for speaker, quotes in sorted(by_speaker.items(), key=lambda item: -len(item[1])):
-        parts.append(Text(f"\n{names.get(speaker, 'unknown speaker') if speaker else 'unknown speaker'} ({len(quotes)})", style="bold cyan"))
+    for label, quotes in sorted(by_speaker.items(), key=lambda item: -len(item[1])):
+        parts.append(Text(f"\n{label} ({len(quotes)})", style="bold cyan"))
         for quote in quotes:
             line = Text("  ")
-            line.append("“" + quote.text + "”" if quote.kind == "direct" else quote.text)
-            cue = quote.cue.text if quote.cue else "no cue"
-            line.append(f"  — {cue} [{quote.kind}]", style="dim")
+            if quote.kind == "direct":
+                line.append("“" + quote.text + "”")
+            else:
+                line.append("thinks: " if quote.cue_type == "cognition" else "reported: ", style="dim")
+                line.append(quote.text)
+            cue = quote.cue.text if quote.cue else "goes on, no cue"
+            line.append(f"  — {cue}", style="dim")
             parts.append(line)
     return Group(*parts)
 
