@@ -63,7 +63,7 @@ def read_cameo_verbs(path: Path = CAMEO_VERBS) -> dict[str, tuple[str, str]]:
         if match:
             block, block_code = match.group(1), match.group(2)
             continue
-        if text.startswith("-") or text.startswith("~"):
+        if text.startswith(("-", "~")):
             continue
         match = VERB.match(text.strip())
         if not match:

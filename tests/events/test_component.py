@@ -23,7 +23,7 @@ def _events_with_quotes(analyzer, text: str, contents: list[tuple[str, str]]):
         return next(k for k, a in actors.actors.items() if name in a.name)
 
     doc._.newsgraph_quotes = [_quote(doc, content, key(speaker)) for content, speaker in contents]
-    events, contested = EventExtractor()(doc)
+    events, _ = EventExtractor()(doc)
     return events, key
 
 
@@ -50,7 +50,7 @@ def test_stance_word_makes_the_speaker_accuse(analyzer):
 
 def test_stance_of_neutral_words_only_for_armed_groups(analyzer):
     text = "Hassan Rouhani spoke on Monday. He reported the presence of Hezbollah and the presence of Pakistan."
-    events, key = _events_with_quotes(analyzer, text, [("the presence of Hezbollah and the presence of Pakistan", "Rouhani")])
+    events, _ = _events_with_quotes(analyzer, text, [("the presence of Hezbollah and the presence of Pakistan", "Rouhani")])
     assert [(e.type, e.target) for e in events] == [("ACCUSE", ["hezbollah"])]
 
 

@@ -138,9 +138,9 @@ class ModalityReader:
 
     def is_historical(self, head: Token, ref_year: int | None) -> bool:
         for token in _clause_tokens(head):
-            if YEAR.match(token.text) and token.like_num and not _since(token):
-                if ref_year is not None and int(token.text) <= ref_year - HISTORICAL_GAP:
-                    return True
+            if (YEAR.match(token.text) and token.like_num and not _since(token)
+                    and ref_year is not None and int(token.text) <= ref_year - HISTORICAL_GAP):
+                return True
             if token.lower_ == "ago":
                 for other in (token.head, *token.children, *token.head.children):
                     if other.lemma_.lower() in self.ago:

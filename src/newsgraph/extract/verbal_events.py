@@ -61,9 +61,9 @@ def match_verb(lexicon: EventLexicon, token: Token) -> tuple[Trigger, list[Token
 def _dependent(verb: Token, last: Token, word: str, position: int) -> Token | None:
     for head in (verb, last):
         for child in head.children:
-            if position < child.i <= position + PATTERN_WINDOW and child.dep_ in PATTERN_DEPS:
-                if child.lemma_.lower() == word or child.lower_ == word:
-                    return child
+            if (position < child.i <= position + PATTERN_WINDOW and child.dep_ in PATTERN_DEPS
+                    and word in (child.lemma_.lower(), child.lower_)):
+                return child
     return None
 
 
