@@ -8,8 +8,8 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Analysis
 from .actors import ActorAlignment, ActorScore, align_actors, score_actors
-from .gold import GoldFile, load_gold
 from .events import EventScore, score_events
+from .gold import GoldFile, load_gold
 from .metrics import PRF
 from .quotes import QuoteScore, score_quotes
 
