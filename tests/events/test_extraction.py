@@ -121,3 +121,10 @@ def test_what_a_request_asks_for_is_not_an_event(events_of, one):
     _, events = events_of("Iran asked Iraq to agree to the deal.")
     assert one(events, "REQUEST").target == ["iraq"]
     assert [e.type for e in events] == ["REQUEST"]
+
+
+def test_recipient_read_as_subject_of_a_following_infinitive(events_of, one):
+    # the parse makes "regional countries" the subject of "to counter"
+    _, events = events_of("Zarif said that Iran is ready to draft a strategy with regional countries to counter terrorism.")
+    event = one(events, "AGREE")
+    assert event.source == ["iran"] and event.target == ["regional-countries"]

@@ -348,6 +348,12 @@ def _objects(prep: Token):
     for child in prep.children:
         if child.dep_ in ("pobj", "pcomp", "dobj") and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X"):
             yield child
+        elif child.dep_ == "pcomp" and child.pos_ == "VERB":
+            # "with regional countries to counter terrorism": the parse makes the object
+            # the subject of the verb that follows it
+            for grand in child.children:
+                if grand.dep_ == "nsubj" and grand.i < child.i:
+                    yield grand
 
 
 def _is_example_prep(prep: Token) -> bool:
