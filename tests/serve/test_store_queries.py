@@ -102,8 +102,11 @@ def test_network(store):
     directed = run(store, queries.network, directed=True)
     assert {(e["source"], e["target"]) for e in directed["edges"]} >= {("afghanistan", "pakistan"), ("pakistan", "afghanistan")}
 
+    assert graph["truncated"] is False
     top2 = run(store, queries.network, top=2)
+    assert top2["truncated"] is True
     assert [node["id"] for node in top2["nodes"]] == ["pakistan", "afghanistan"]
+    assert [node["weight"] for node in top2["nodes"]] == [4, 4]  # only the edges kept count
     assert [(e["source"], e["target"]) for e in top2["edges"]] == [("afghanistan", "pakistan")]
 
     assert {(e["source"], e["target"]) for e in run(store, queries.network, min_weight=2)["edges"]} == {

@@ -183,12 +183,31 @@ def list_places(store: StoreDep, filters: EventFilters, limit: Annotated[int, Qu
 
 
 # ---------------------------------------------------------------- the network
-_network_cache: dict[tuple, tuple[Any, dict]] = {}
-_network_lock = threading.Lock()
+NETWORK_CACHE_SIZE = 64
+
+
+class NetworkCache:
+    """Network answers per filter set, for one app, valid while the number of documents
+    is unchanged (the store only grows by documents)."""
+
+    def __init__(self):
+        self.answers: dict[tuple, tuple[int, dict]] = {}
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple, version: int) -> dict | None:
+        with self.lock:
+            found = self.answers.get(key)
+        return found[1] if found is not None and found[0] == version else None
+
+    def put(self, key: tuple, version: int, answer: dict) -> None:
+        with self.lock:
+            if len(self.answers) >= NETWORK_CACHE_SIZE:
+                self.answers.pop(next(iter(self.answers)))
+            self.answers[key] = (version, answer)
 
 
 @router.get("/network", response_model=models.Network, summary="The actor network: nodes and weighted edges")
-def network(store: StoreDep, since: Since = None, until: Until = None,
+def network(request: Request, store: StoreDep, since: Since = None, until: Until = None,
             type: Annotated[list[str] | None, Query(max_length=40, description="event types to count (repeatable)")] = None,
             quad_class: Annotated[list[int] | None, Query(max_length=5, description="quad classes to count (repeatable)")] = None,
             actor_country: Code = None, event_country: Code = None,
@@ -205,23 +224,14 @@ def network(store: StoreDep, since: Since = None, until: Until = None,
            min_weight, top, directed)
     with store.read() as connection:
         version = connection.execute(select(func.count()).select_from(schema.documents)).scalar()
-        with _network_lock:
-            cached = _network_cache.get(key)
-        if cached is not None and cached[0] == version:
-            return JSONResponse(cached[1])
-        graph = queries.network(connection, since=since, until=until, types=type, quad_classes=quad_class,
-                                actor_country=actor_country, event_country=event_country, min_weight=min_weight,
-                                top=top + 1, directed=directed)
-    truncated = len(graph["nodes"]) > top
-    if truncated:
-        dropped = graph["nodes"][top]["id"]
-        graph["nodes"] = graph["nodes"][:top]
-        graph["edges"] = [edge for edge in graph["edges"] if dropped not in (edge["source"], edge["target"])]
-    answer = {**graph, "truncated": truncated}
-    with _network_lock:
-        if len(_network_cache) > 64:
-            _network_cache.clear()
-        _network_cache[key] = (version, answer)
+        cache: NetworkCache = request.app.state.network_cache
+        cached = cache.get(key, version)
+        if cached is not None:
+            return JSONResponse(cached)
+        answer = queries.network(connection, since=since, until=until, types=type, quad_classes=quad_class,
+                                 actor_country=actor_country, event_country=event_country, min_weight=min_weight,
+                                 top=top, directed=directed)
+    cache.put(key, version, answer)
     return JSONResponse(answer)
 
 

@@ -54,6 +54,7 @@ def create_app(store: Store | str | None, settings: ServeSettings | None = None)
     )
     app.state.store = store
     app.state.settings = settings
+    app.state.network_cache = api.NetworkCache()
     app.include_router(api.router)
     app.add_middleware(LimitsMiddleware, settings=settings)
     _add_error_handlers(app)

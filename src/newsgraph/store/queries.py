@@ -431,7 +431,8 @@ def network(connection: Connection, *, since: str | None = None, until: str | No
     `types` and `quad_classes` keep those events; `actor_country` keeps the edges with an
     actor of that country on either end; `event_country` the events located there.
     Edges under `min_weight` are dropped, then the `top` actors by mentions are kept with
-    the edges between them. A node: {id, name, type, country, mentions, weight}.
+    the edges between them (`truncated` says whether more actors matched). A node:
+    {id, name, type, country, mentions, weight}.
     """
     if event_country:
         rows = _pair_counts_from_events(connection, since, until, types, quad_classes, event_country)
@@ -495,7 +496,7 @@ def network(connection: Connection, *, since: str | None = None, until: str | No
         info[pair["source"]]["weight"] += pair["weight"]
         info[pair["target"]]["weight"] += pair["weight"]
     kept.sort(key=lambda pair: (-pair["weight"], pair["source"], pair["target"]))
-    return {"nodes": [info[i] for i in ranked], "edges": kept}
+    return {"nodes": [info[i] for i in ranked], "edges": kept, "truncated": len(candidates) > len(ranked)}
 
 
 def _pair_counts_from_events(connection: Connection, since, until, types, quad_classes, country) -> list[tuple]:
