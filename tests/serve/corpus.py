@@ -209,9 +209,10 @@ def write_jsonl(path: Path, articles: list[dict]) -> Path:
     return path
 
 
-def build_store(path: Path, *, ingest: bool = True) -> str:
-    """A SQLite store at `path`: the hand-built analyses through the store's writer, and
-    (with `ingest`) the ingested and hostile articles through the real ingest run."""
+def build_store(path: Path | str, *, ingest: bool = True) -> str:
+    """A store at `path` (a SQLite file, or a database URL): the hand-built analyses through
+    the store's writer, and (with `ingest`, SQLite only) the ingested and hostile articles
+    through the real ingest run."""
     from newsgraph.store import Store
     from newsgraph.store.rows import analysis_rows
 

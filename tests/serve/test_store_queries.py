@@ -3,6 +3,9 @@ on a store written by the store's own writer from hand-built analyses (tests/ser
 
 from __future__ import annotations
 
+import os
+import uuid
+
 import pytest
 
 from newsgraph.store import NotFound, Store, queries
@@ -10,11 +13,38 @@ from newsgraph.store import NotFound, Store, queries
 from .corpus import build_store
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    url = build_store(tmp_path_factory.mktemp("queries") / "hand.sqlite", ingest=False)
-    with Store.open(url, create=False) as opened:
-        yield opened
+POSTGRES_ENV = "NEWSGRAPH_TEST_POSTGRES_URL"
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def store(request, tmp_path_factory):
+    """The same store on SQLite and on a real PostgreSQL server ($NEWSGRAPH_TEST_POSTGRES_URL,
+    from `scripts/start-postgres.sh`), in a database of its own, dropped afterwards."""
+    if request.param == "sqlite":
+        url = build_store(tmp_path_factory.mktemp("queries") / "hand.sqlite", ingest=False)
+        with Store.open(url, create=False) as opened:
+            yield opened
+        return
+    admin_url = os.environ.get(POSTGRES_ENV)
+    if not admin_url:
+        pytest.skip(f"${POSTGRES_ENV} is not set: `export {POSTGRES_ENV}=$(bash scripts/start-postgres.sh)` "
+                    "runs these queries on PostgreSQL too")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = make_url(admin_url).set(drivername="postgresql+psycopg")
+    name = f"newsgraph_serve_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        url = build_store(base.set(database=name).render_as_string(hide_password=False), ingest=False)
+        with Store.open(url, create=False) as opened:
+            yield opened
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def run(store, function, *args, **kwargs):
