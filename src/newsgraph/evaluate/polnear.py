@@ -136,11 +136,48 @@ def predicted_attributions(doc: Doc) -> list[dict[str, list[tuple[int, int]]]]:
             source = _source_phrase(doc, quote.speaker_mention.start, quote.speaker_mention.end, cue)
             roles["source"].append(source)
         if quote.cue is not None:
-            roles["cue"].append((quote.cue.start, quote.cue.end))
+            roles["cue"].append(_cue_phrase(doc, quote.cue.start, quote.cue.end))
+        content = _lead_in(doc, text, quote, content)
         roles["content"].extend(_around(text, content, quote.cue, source))
         out.append(roles)
         previous = quote
     return out
+
+
+def _cue_phrase(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The cue with the auxiliaries and adverbs right before it ("has also said") and a
+    colon right after it ("said:"), as PolNeAR marks cues."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return start, end
+    verb = span[0]
+    first, last = span.start, span.end - 1
+    while first > 0:
+        token = doc[first - 1]
+        if token.head.i == verb.i and token.dep_ in ("aux", "auxpass", "advmod", "neg") and token.pos_ in ("AUX", "ADV", "PART"):
+            first -= 1
+            continue
+        break
+    if last + 1 < len(doc) and doc[last + 1].text == ":":
+        last += 1
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _lead_in(doc: Doc, text: str, quote, content: tuple[int, int]) -> tuple[int, int]:
+    """A quotation that continues words of the reporter ("calls her “an intelligent
+    woman”", "said Clinton “has a number of super PACs”") starts, in PolNeAR, right after
+    its cue."""
+    if quote.kind != "direct" or quote.cue is None or quote.cue.end >= content[0]:
+        return content
+    between = text[quote.cue.end : content[0]]
+    if not between.strip() or "\n" in between or any(mark in between for mark in ",:;.!?"):
+        return content
+    if len(between.split()) > 8:
+        return content
+    start = quote.cue.end
+    while start < content[0] and text[start].isspace():
+        start += 1
+    return start, content[1]
 
 
 def _same_quotation(text: str, first, second) -> bool:
@@ -203,10 +240,19 @@ def _source_phrase(doc: Doc, start: int, end: int, cue: tuple[int, int] | None =
         last = cue[0] - 1
     while first < last and (doc[first].is_punct or doc[first].is_space):
         first += 1
-    if first > last:
-        return start, end
+    # a dateline before the name ("WASHINGTON — Sen. X")
+    for i in range(first, min(first + 4, last)):
+        if doc[i].text in ("—", "–", "-", "--") and all(t.is_upper or t.is_punct for t in doc[first:i]) and i > first:
+            first = i + 1
+            break
+    if last > first and doc[last].lower_ in ("who", "which", "that"):
+        last -= 1  # a relative clause cut at the cue ("Martin O’Malley, who")
+        while last > first and doc[last].text == ",":
+            last -= 1
     while last > first and (doc[last].is_space or doc[last].text in ("-", "(", "—")):
         last -= 1
+    if first > last:
+        return start, end
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 

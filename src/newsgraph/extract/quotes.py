@@ -254,6 +254,9 @@ class _Run:
                         continue
             else:
                 cue_token = self._governing_cue(quotation, phrase=True)
+                if cue_token is None and not quotation.embedded and self.text[quotation.span.end - 1 : quotation.span.end] in (",", "?", "!"):
+                    # "“Yes,” he said." / "“That, sadly,” he said, “is the reality.”"
+                    cue_token = self._framing_cue(quotation, after_only=True)
                 if cue_token is None:
                     continue  # a term or scare quote
                 holder = self._holder(quotation, reported)
@@ -342,7 +345,7 @@ class _Run:
             return None
         return None
 
-    def _framing_cue(self, quotation: _Quotation) -> Token | None:
+    def _framing_cue(self, quotation: _Quotation, after_only: bool = False) -> Token | None:
         """The cue beside a quotation: after it ("“...,” he said") or before it ("He said,
         “...”", "..., saying, “...”")."""
         doc = self.doc
@@ -365,6 +368,8 @@ class _Run:
             or doc[after[0]].text[:1].islower()
             or self._speech_cue(doc[after[0]])
         )
+        if after_only:
+            return after_cue if after_ok else None
         lead = next((doc[i] for i in before if not doc[i].is_space), None)
         if before_cue is not None and lead is not None and lead.text in (":", ","):
             return before_cue

@@ -32,6 +32,8 @@ CONTENT_FORMS = frozenset({"clause", "to", "object", "naming"})
 # Objects that stand for content said elsewhere, not content ("he said it").
 EMPTY_OBJECTS = frozenset({"it", "this", "that", "so", "something", "anything", "nothing", "what", "which", "them", "these", "those", "one"})
 CLAUSE_MARKERS = frozenset({"that"})
+OPENING_MARKS = frozenset({"“", "‘", "«", "``"})
+CLOSING_MARKS = frozenset({"”", "’", "»", "''"})
 SETTING_PREPS = frozenset({"during", "after", "before", "while", "since", "amid", "via", "through"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
@@ -190,7 +192,11 @@ def _clause(doc: Doc, token: Token, cue: Cue, blocked: list[bool]) -> tuple[int,
     if clauses:
         # the clause after the cue ("said (that) C") before one before it ("C, he said")
         child = min(clauses, key=lambda c: (c.i < token.i, abs(c.i - token.i)))
-        return child.left_edge.i, child.right_edge.i + 1
+        start, end = child.left_edge.i, child.right_edge.i + 1
+        if child.i > token.i:
+            start = _misparsed_subject(doc, token, child, start)
+            end = _more_that_clauses(token, child, end)
+        return start, end
     # "C, experts believe, C" / "C, he added": the cue hangs on the clause it reports.
     if token.dep_ == "parataxis" and any(c.dep_ in ("nsubj",) for c in token.children):
         head = token.head
@@ -203,6 +209,27 @@ def _clause(doc: Doc, token: Token, cue: Cue, blocked: list[bool]) -> tuple[int,
                 start = cue_right
             return start, end
     return None
+
+
+def _misparsed_subject(doc: Doc, token: Token, clause: Token, start: int) -> int:
+    """"said about half of the money reflected ...": the parser makes the clause's
+    subject an object of the cue; a clause without a subject of its own takes it back."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return start
+    for child in token.children:
+        misread = child.dep_ in ("dobj", "npadvmod", "attr", "nsubj") or (child.dep_ == "prep" and not _is_setting(child))
+        if token.i < child.i < clause.i and misread and child.right_edge.i + 1 >= start - 1:
+            if not any(doc[i].is_punct for i in range(child.left_edge.i, start)):
+                return child.left_edge.i
+    return start
+
+
+def _more_that_clauses(token: Token, clause: Token, end: int) -> int:
+    """"said A, but that B": a second that-clause joined to the cue belongs to it."""
+    for child in token.children:
+        if child.dep_ == "conj" and child.i > clause.i and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            end = max(end, child.right_edge.i + 1)
+    return end
 
 
 def _free_words(clause: Token, blocked: list[bool]) -> int:
@@ -321,15 +348,25 @@ def _according_to(doc: Doc, token: Token, blocked: list[bool]) -> Reported | Non
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Without "that", punctuation or white space at the edges."""
     while start < end and (doc[start].is_punct or doc[start].is_space or (doc[start].lower_ in CLAUSE_MARKERS and doc[start].dep_ == "mark")):
-        if doc[start].text in ("“", '"', "‘", "«"):
+        if doc[start].text in OPENING_MARKS or doc[start].text == '"':
             break  # an opening quotation mark stays with its quotation
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
-        if doc[end - 1].text in ("”", '"', "’", "»") and _opens_inside(doc, start, end - 1):
+        if doc[end - 1].text in CLOSING_MARKS and _opens_inside(doc, start, end - 1):
             break
         end -= 1
+    # A quotation opened inside the content closes with it: the parse often hangs the
+    # final ".”" on the main verb ("saying “Hey, vote for me.”").
+    opened = sum(1 for t in doc[start:end] if t.text in OPENING_MARKS) - sum(1 for t in doc[start:end] if t.text in CLOSING_MARKS)
+    if opened > 0:
+        for j in range(end, min(end + 3, len(doc))):
+            if doc[j].text in CLOSING_MARKS:
+                end = j + 1
+                break
+            if not doc[j].is_punct:
+                break
     return start, end
 
 
 def _opens_inside(doc: Doc, start: int, end: int) -> bool:
-    return any(doc[i].text in ("“", '"', "‘", "«") for i in range(start, end))
+    return any(doc[i].text in OPENING_MARKS for i in range(start, end))
