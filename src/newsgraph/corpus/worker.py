@@ -3,8 +3,9 @@
 The `Analyzer` (spaCy pipeline + knowledge base) is loaded once per worker process, on
 its first batch, and kept. Each batch is analysed inside spaCy's memory zone, so the
 strings that a batch adds to the vocabulary are freed after it and a worker's memory
-does not grow with the size of the corpus. A document whose analysis fails gets its
-error (one line); the rest of its batch is still analysed.
+does not grow with the size of the corpus. A batch is parsed in groups of at most
+`MAX_PARSE_CHARS` characters, which bounds spaCy's working memory. A document whose
+analysis fails gets its error (one line); the rest of its batch is still analysed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..ingest.records import one_line
+
+# Characters parsed at once at most: spaCy's working memory grows with the text of a
+# batch (about 3 MB per 1,000 characters), so a worker's peak stays bounded whatever
+# the articles' lengths.
+MAX_PARSE_CHARS = 40_000
 
 
 @dataclass
@@ -74,12 +80,36 @@ def analyse_batch(jobs: list[Job], model: str | None = None, kb_paths: tuple[str
 
 
 def _analyse(analyzer, jobs: list[Job], batch_size: int) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    for group in parse_groups(jobs, batch_size):
+        outcomes.extend(_analyse_group(analyzer, group))
+    return outcomes
+
+
+def parse_groups(jobs: list[Job], batch_size: int, max_chars: int = MAX_PARSE_CHARS) -> list[list[Job]]:
+    """The jobs in order, cut into groups of at most `batch_size` articles and about
+    `max_chars` characters (a longer article is a group of its own)."""
+    groups: list[list[Job]] = []
+    current: list[Job] = []
+    chars = 0
+    for job in jobs:
+        if current and (len(current) >= batch_size or chars + len(job.text) > max_chars):
+            groups.append(current)
+            current, chars = [], 0
+        current.append(job)
+        chars += len(job.text)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _analyse_group(analyzer, jobs: list[Job]) -> list[Outcome]:
     from ..pipeline import Article
     from ..store.rows import analysis_rows
 
     articles = [Article(text=job.text, id=job.id, title=job.title, date=job.date, source=job.source, url=job.url) for job in jobs]
     try:
-        analyses = list(analyzer.analyze_many(articles, batch_size=batch_size))
+        analyses = list(analyzer.analyze_many(articles, batch_size=len(articles)))
         return [Outcome(job.id, rows=analysis_rows(analysis, job.id)) for job, analysis in zip(jobs, analyses)]
     except Exception:  # noqa: BLE001 - find the document that fails, analyse the others
         if len(jobs) == 1:
