@@ -40,7 +40,7 @@ SENTENCE_END = frozenset({".", "!", "?"})
 SENTENCE_END_HASHES = numpy.array([hash_string(mark) for mark in SENTENCE_END], dtype=numpy.uint64)
 COLON_HASH = hash_string(":")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-AFTER_FRAME = 12  # tokens after a closing mark searched for the cue
+AFTER_FRAME = 20  # tokens after a closing mark searched for the cue (long titles: "..., the Leader's representative for Hajj Affairs Ali Askar said")
 BEFORE_FRAME = 40  # tokens before an opening mark searched for the cue
 CONTINUATION_SENTENCES = 2
 # A quotation inside reported speech with at least this many words of its own is part of it
@@ -224,7 +224,7 @@ class _Run:
             cue = self._cue(token)
             if cue is None:
                 continue
-            found = find_reported(self.doc, token, cue, blocked)
+            found = find_reported(self.doc, token, cue, blocked, floor=self.dateline_end)
             if found is not None:
                 out.append(found)
         return out
@@ -501,6 +501,8 @@ class _Run:
             seen.add((start, end))
             span = doc[start:end]
             head = item.speaker_head if item.speaker_head is not None else self._head_of(doc[item.cue_start], item.cue)
+            if head is None and item.form in ("object", "naming"):
+                continue  # "… or denied a final interview": with nobody speaking, not speech
             confidence = CONFIDENCE.get(item.form, 0.7) - (0.1 if item.cue.type == "cognition" else 0.0)
             out.append(_Found("indirect", start, end, span.start_char, span.end_char, (item.cue_start, item.cue_end), item.cue.type, head, confidence))
         return out
@@ -526,7 +528,8 @@ class _Run:
 
         def resolve(item: _Found) -> None:
             if item.head not in resolved:
-                resolved[item.head] = self.resolver.resolve(self.doc[item.head])
+                key, (start, end) = self.resolver.resolve(self.doc[item.head])
+                resolved[item.head] = key, (max(start, min(self.dateline_end, item.head)), end)
                 if resolved[item.head][0] is None:
                     resolved[item.head] = self._pronoun_speaker(item, previous) or resolved[item.head]
             item.speaker, item.speaker_span = resolved[item.head]
@@ -646,4 +649,6 @@ def _dateline_end(doc: Doc) -> int:
         i += 1
     if i > first and i < n and doc[i].text in DATELINE_DASHES:
         return i + 1
+    if i < n and len(doc[i].text) > 2 and doc[i].text[-1] in "-–—_:" and doc[i].text[:-1].isalpha() and doc[i].text[:-1].isupper():
+        return i + 1  # "TEHRAN-" as one token
     return 0

@@ -59,7 +59,11 @@ def speaker_head(token: Token, is_cue: Callable[[Token], bool]) -> Token | None:
                     return outer
             return subject
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head  # "a statement saying ..."
+            noun = verb.head
+            if noun.dep_ == "dobj" and _subject(noun.head) is not None:
+                verb = noun.head  # "X issued a statement saying ...": X
+                continue
+            return noun  # "a statement saying ..."
         if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
             return None
         if verb.dep_ in ("advcl", "xcomp", "pcomp", "conj") or verb.tag_ == "VBG":

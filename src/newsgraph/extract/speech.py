@@ -150,11 +150,12 @@ def cue_extent(token: Token, cue: Cue) -> tuple[int, int]:
     return start, end + 1
 
 
-def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool]) -> Reported | None:
+def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool], floor: int = 0) -> Reported | None:
     """The reported speech that `token` (a cue of the lexicon) introduces, if any.
-    `blocked` marks tokens that cannot be content (inside direct quotations)."""
+    `blocked` marks tokens that cannot be content (inside direct quotations); content
+    never starts before token `floor` (the end of a dateline)."""
     if cue.term == "according to":
-        return _according_to(doc, token, blocked)
+        return _according_to(doc, token, blocked, floor)
     if not cue.forms or is_negated(token):
         return None
     passive = is_passive(token)
@@ -318,7 +319,7 @@ def _is_setting(prep: Token) -> bool:
     return False
 
 
-def _according_to(doc: Doc, token: Token, blocked: list[bool]) -> Reported | None:
+def _according_to(doc: Doc, token: Token, blocked: list[bool], floor: int = 0) -> Reported | None:
     """"according to X, C" / "C, according to X": X speaks, C is the clause around it."""
     to = next((c for c in token.children if c.lower_ == "to"), None)
     if to is None:
@@ -332,7 +333,7 @@ def _according_to(doc: Doc, token: Token, blocked: list[bool]) -> Reported | Non
     # the sentence part the phrase modifies, without the phrase itself
     while head.dep_ not in ("ROOT",) and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
-    start, end = _trim(doc, head.left_edge.i, head.right_edge.i + 1)
+    start, end = _trim(doc, max(head.left_edge.i, floor), head.right_edge.i + 1)
     phrase_start, phrase_end = token.left_edge.i, token.right_edge.i + 1
     if phrase_end >= end:
         end = phrase_start
