@@ -26,7 +26,8 @@ def _pct(value: float) -> str:
 @click.option("--limit", type=click.IntRange(min=1), help="With --polnear: only the first N articles.")
 @click.option("--plover", "plover_path", type=click.Path(), help="Score events against the PLOVER gold records (gold_standard_records.json).")
 @click.option("--cameo", "cameo_path", type=click.Path(), help="Score events against CAMEO quad-class sentences (class_train.tsv).")
-def eval_command(gold, verbose, as_json, model, kb_paths, polnear_path, limit, plover_path, cameo_path):
+@click.option("--re3d", "re3d_path", type=click.Path(), help="Score Person, Organisation and Nationality spans against re3d (its folder), beside bare spaCy NER.")
+def eval_command(gold, verbose, as_json, model, kb_paths, polnear_path, limit, plover_path, cameo_path, re3d_path):
     """Score actors and quotes against gold files (*.gold.yaml, or folders of them; format:
     shared/eval/FORMAT.md), or quotes against PolNeAR (--polnear)."""
     from ..evaluate.runner import evaluate, gold_paths, total
@@ -34,6 +35,10 @@ def eval_command(gold, verbose, as_json, model, kb_paths, polnear_path, limit, p
 
     if (plover_path or cameo_path) and not gold:
         _event_sets(plover_path, cameo_path, Analyzer(model, kb_paths=kb_paths), verbose, as_json)
+        return
+
+    if re3d_path and not gold:
+        _re3d(re3d_path, Analyzer(model, kb_paths=kb_paths), verbose, as_json, limit)
         return
 
     if polnear_path and not gold:
@@ -149,6 +154,37 @@ def _quote_errors(out, result) -> None:
 
 def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _re3d(path, analyzer, verbose: bool, as_json: bool, limit: int | None) -> None:
+    from collections import Counter
+
+    from ..evaluate.re3d import SYSTEMS, TYPES, evaluate_re3d
+
+    result = evaluate_re3d(path, analyzer, limit=limit)
+    if as_json:
+        click.echo(json.dumps({"re3d": str(result.path), "documents": result.documents, "words": result.words,
+                               "systems": {name: result.scores[name].as_dict() for name in SYSTEMS}}, indent=2))
+        return
+    out = console()
+    labels = {"newsgraph": "newsgraph actor layer", "spacy": "spaCy NER", "spacy+gpe": "spaCy NER, GPE as Org"}
+    table = Table(title=f"re3d {result.path.name}: {result.documents} documents, {result.words:,} words", title_justify="left")
+    for column in ("system", "type", "gold", "predicted", "exact P", "exact R", "exact F1", "lenient P", "lenient R", "lenient F1"):
+        table.add_column(column, justify="left" if column in ("system", "type") else "right")
+    for name in SYSTEMS:
+        scores = result.scores[name]
+        for kind in (*TYPES, "all"):
+            exact = scores.total("exact") if kind == "all" else scores.exact[kind]
+            lenient = scores.total("lenient") if kind == "all" else scores.lenient[kind]
+            table.add_row(labels[name] if kind == TYPES[0] else "", Text(kind, style="bold" if kind == "all" else ""),
+                          str(exact.gold), str(exact.predicted), _pct(exact.precision), _pct(exact.recall), _pct(exact.f1),
+                          _pct(lenient.precision), _pct(lenient.recall), _pct(lenient.f1))
+    out.print(table)
+    if verbose:
+        for label, items in (("missed", result.missed), ("spurious", result.spurious)):
+            for kind in TYPES:
+                common = Counter(entity.text for _, entity in items if entity.type == kind).most_common(15)
+                out.print(Text(f"{label} {kind}: " + ", ".join(f"{text!r} x{n}" for text, n in common)))
 
 
 def _polnear(path, analyzer, verbose: bool, as_json: bool, limit: int | None) -> None:
