@@ -177,3 +177,32 @@ def test_languages_and_religions_are_not_actors(analyzer):
     text = "The book was translated from Sanskrit into Persian, a scholar of Islam said."
     analysis = analyzer.analyze(text)
     assert not {"Sanskrit", "Persian", "Islam"} & {m.text for a in analysis.actors for m in a.mentions}
+
+
+def test_people_of_a_country_and_marked_groups(analyzer):
+    text = "Palestinians blamed Israel for the raid. Kabul expelled two Pakistani diplomats on Sunday."
+    analysis = analyzer.analyze(text)
+    palestinians = actor_of(analysis, "Palestinians")
+    assert palestinians.type == "group" and palestinians.country == "PSE"
+    diplomats = actor_of(analysis, "two Pakistani diplomats")
+    assert diplomats.name == "Pakistani diplomats" and diplomats.country == "PAK"
+
+
+def test_a_surname_the_model_left_unlabelled(analyzer):
+    text = (
+        "Foreign Minister Khawaja Muhammad Asif arrived in Tehran on Monday. Asif and his host "
+        "held talks on border trade."
+    )
+    analysis = analyzer.analyze(text)
+    person = actor_of(analysis, "Khawaja Muhammad Asif")
+    assert sum(1 for m in person.mentions if m.text == "Asif") == 1
+
+
+def test_a_possessive_before_the_subject_is_the_subject(analyzer):
+    text = (
+        "Iranian Foreign Minister Mohammad Javad Zarif spoke first. Before his visit to Beijing, "
+        "Pakistani minister Shireen Tariq Mazari met the press."
+    )
+    analysis = analyzer.analyze(text)
+    mazari = actor_of(analysis, "Shireen Tariq Mazari")
+    assert "his" in [m.text for m in mazari.mentions]

@@ -347,10 +347,12 @@ class _Run:
         out = []
         for start, end, origin, label in ner_spans:
             known = by_start.get(start)
-            if label == "ORG" and known and known[1] < end - 1:
+            if label in ("ORG", "GPE") and known and known[1] < end:
                 rest = self.doc[known[1] : end]
                 if all(t.pos_ == "PROPN" for t in rest):
-                    out.append((known[1], end, origin, "PERSON"))
+                    # two or more proper nouns after a known name are a person's name; a single
+                    # one keeps its label and is read as a person if the article names one so
+                    out.append((known[1], end, origin, "PERSON" if len(rest) > 1 else label))
                     continue
             out.append((start, end, origin, label))
         return out
@@ -513,6 +515,11 @@ class _Run:
             if match and head.i - match[0] + 1 == end:
                 actor = self._kb_actor(state)
                 self.add_mention(actor, start, head.i + 1, "demonym", agentive=False)
+        elif self.tags[end - 1] in ("NNPS", "NNS") and token.dep_ not in ("amod", "compound") and is_agentive(token):
+            # "Palestinians blamed Israel", "Afghans fled": the people of a country, as a group
+            name = doc[start:end].text
+            actor = self.actors.get(slug(name)) or self._new_actor(slug(name), name, "group", country=state.country)
+            self.add_mention(actor, start, end, "demonym", agentive=True)
 
     def _place(self, start: int, end: int, text: str, country: str | None) -> None:
         words = text.split()
@@ -704,16 +711,21 @@ class _Run:
         "interference of extra-regional powers" (groups.tsv says which heads, where they act
         and whether they need a modifier)."""
         actor_type, sector, needs_modifier, where = values
-        if head.dep_ == "compound" or (where != "anywhere" and not is_subject(head)):
+        if head.dep_ == "compound":
             return
         start = noun_phrase_start(head)
         term_start = head.i - length + 1
+        if where != "anywhere" and not is_subject(head) and not self._marked_group(start, term_start):
+            return
+        if self.doc[start].ent_type_ in ("DATE", "TIME"):
+            return  # "Today countries in the region..."
         phrase = self.doc[start:term_start]
         if any((t.lower_ in EXCLUDED_GROUP_DETS and t.dep_ in ("det", "predet")) or t.tag_ == "PRP$" for t in phrase):
             return  # "these groups", "its neighbours": actors already named
         if where == "anywhere" and not is_subject(head) and any(t.lower_ == "other" for t in phrase):
             return  # "compared to other neighbouring countries"
-        if any(t.dep_ == "nummod" or t.like_num for t in phrase) or self.doc[start].ent_type_ in ("DATE", "TIME"):
+        marked = self._marked_group(start, term_start)
+        if not marked and (any(t.dep_ == "nummod" or t.like_num for t in phrase) or self.doc[start].ent_type_ in ("DATE", "TIME")):
             return  # "two countries", "the two sides": actors already named
         modifiers = [t for t in phrase if t.dep_ not in ("det", "predet", "punct") and t.lower_ not in NAME_STOP_DETS]
         if needs_modifier == "yes" and not modifiers:
@@ -736,7 +748,7 @@ class _Run:
             if not affiliated and not any(t.lower_ in self.layer.armed_modifiers for t in modifiers):
                 return
         name_start = start
-        while name_start < head.i and self.lowers[name_start] in NAME_STOP_DETS:
+        while name_start < head.i and (self.lowers[name_start] in NAME_STOP_DETS or self.doc[name_start].like_num):
             name_start += 1
         name = self.doc[name_start : head.i + 1].text
         sentence_first = name_start == 0 or self.sent[name_start - 1] != self.sent[name_start]
@@ -748,6 +760,16 @@ class _Run:
         actor = self.actors.get(key) or self._new_actor(key, name, actor_type, country=country, sector=None if sector == "-" else sector)
         self.add_mention(actor, start, head.i + 1, "description", agentive=True)
         self._group_repeats(actor, head)
+
+    def _marked_group(self, start: int, end: int) -> bool:
+        """A collective marked by a country or an affiliation ("Afghan diplomats", "a
+        Daesh-affiliated network") is specific enough to be an actor wherever it appears."""
+        for i in range(start, end):
+            if i in self.demonym_country:
+                return True
+            if self.texts[i] == "-" and i > start and self._mention_covering(i - 1) is not None:
+                return True
+        return False
 
     def _group_repeats(self, actor: ActorBuild, first_head: Token) -> None:
         words = name_words(actor.name)

@@ -103,6 +103,18 @@ def _pronouns(run: "_Run") -> None:
 def _person_antecedent(run: "_Run", i: int, people: list["MentionRef"]) -> "MentionRef | None":
     sentence = run.sent[i]
     inside = run.in_quote[i]
+    if run.lowers[i] in ("his", "her") and not inside:
+        # "Prior to his visit to Iran, Asif met ...": a possessive before the subject of its
+        # own sentence, with no person before it in that sentence, is that subject.
+        earlier = [m for m in people if m.end <= i and run.sent[m.start] == sentence]
+        if not earlier:
+            comma = next((j for j in range(i + 1, len(run.texts)) if run.texts[j] == "," or run.sent[j] != sentence), None)
+            if comma is not None and run.texts[comma] == ",":
+                # the pronoun is in an opening phrase ("Before his visit, X met..."): X
+                for m in people:
+                    if m.start > comma and run.sent[m.start] == sentence:
+                        return m
+
     candidates = [m for m in people if m.end <= i and sentence - run.sent[m.start] <= 3 and (inside or not run.in_quote[m.start])]
     if not candidates:
         return None

@@ -55,6 +55,29 @@ def attach_people(run: "_Run") -> None:
         for mention in list(actor.mentions):
             if mention.kind == "name":
                 _roles_of(run, actor, mention)
+    _unlabelled_surnames(run, people)
+
+
+def _unlabelled_surnames(run: "_Run", people: list["ActorBuild"]) -> None:
+    """A surname the statistical model left without a label ("Asif and Iranian Foreign
+    Minister Zarif held talks") is still the person, when one person of the article has it."""
+    owners: dict[str, set[str]] = {}
+    for actor in people:
+        words = name_words(actor.name)
+        if len(words) > 1:
+            owners.setdefault(words[-1], set()).add(actor.key)
+    if not owners:
+        return
+    covered = [False] * len(run.doc)
+    for mention in run.mentions:
+        for i in range(mention.start, mention.end):
+            covered[i] = True
+    for i, lower in enumerate(run.lowers):
+        if covered[i] or run.taken[i] or run.pos[i] not in ("PROPN", "NOUN") or not run.texts[i][:1].isupper():
+            continue
+        keys = owners.get(lower)
+        if keys and len(keys) == 1:
+            run.add_mention(run.actors[next(iter(keys))], i, i + 1, "surname", agentive=True)
 
 
 def _words(run: "_Run", mention: "MentionRef") -> tuple[str, ...]:
