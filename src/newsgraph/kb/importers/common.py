@@ -653,7 +653,7 @@ def _judge_names(draft: Draft, policy: NamePolicy, report: ImportReport) -> list
         else:
             verdict, reason = policy.judge(name, draft.type, acronym=kind == "acronym")
             if kind == "weak" and verdict == STRONG:
-                verdict, reason = WEAK, "marked weak by the source"
+                verdict, reason = WEAK, "marked weak by the list (or a name with its honorific)"
         if verdict == WEAK and reason:
             report.weak_reasons[reason] += 1
             report.note(reason, name)

@@ -395,6 +395,8 @@ class PhoenixImporter:
                     rest = rest[1:]
         elif first in REGIONS:
             kind, role_code = "region", None
+        elif first in ROLE_SECTORS or first in DESCRIPTOR_WORDS:
+            kind, role_code, rest = "role", None, parts  # "[ELI]": a role without a country
         else:
             country = self._country(first)
             kind = "country" if country else "unknown"
