@@ -184,16 +184,16 @@ def hand_built() -> list[Analysis]:
 
     text = (
         "KABUL - Afghanistan denied on Friday that Pakistani forces had shelled Kunar. "
-        "\"There was no shelling this week,\" said Zabihullah Mujahid, the Taliban spokesman. "
+        "\"There was no shelling by Pakistan this week,\" said Zabihullah Mujahid, the Taliban spokesman. "
         "China sent food aid to Afghanistan, Chinese diplomats said."
     )
     b = Builder("hand-denial", text, title="Kabul denies shelling report", date="2023-03-17",
                 source="Newsgraph Test Wire", url="https://example.org/denial")
     b.actor("afghanistan", "Afghanistan", "state", "AFG", [("Afghanistan", 0), ("Afghanistan", 1)])
-    b.actor("pakistan", "Pakistan", "state", "PAK", [("Pakistani forces", 0)])
+    b.actor("pakistan", "Pakistan", "state", "PAK", [("Pakistani forces", 0), ("Pakistan", 1)])
     b.actor("zabihullah-mujahid", "Zabihullah Mujahid", "person", "AFG", [("Zabihullah Mujahid", 0)], roles=["Taliban spokesman"])
     b.actor("china", "China", "state", "CHN", [("China", 0), ("Chinese diplomats", 0)])
-    b.quote("zabihullah-mujahid", "Zabihullah Mujahid", "said", "There was no shelling this week,")
+    b.quote("zabihullah-mujahid", "Zabihullah Mujahid", "said", "There was no shelling by Pakistan this week,")
     b.event(["pakistan"], ["afghanistan"], "ASSAULT", 4, "Pakistani forces had shelled Kunar", goldstein=-9.0,
             negated=True, attributed_to="afghanistan", location=KUNAR, date="2023-03-16")
     b.event(["china"], ["afghanistan"], "AID", 2, "China sent food aid to Afghanistan", goldstein=7.0,

@@ -73,6 +73,24 @@ def test_quotes_carry_offsets_and_page(store):
     assert run(store, queries.quotes, limit=1, offset=2) == found[2:]
 
 
+def test_quotes_about_an_actor(store):
+    about = run(store, queries.quotes, about="Pakistan")
+    assert [quote["text"] for quote in about] == ["There was no shelling by Pakistan this week,"]
+    assert run(store, queries.quotes, about="pakistan", speaker="nadia-rahimi") == []
+    assert run(store, queries.quotes, about="china") == []  # mentioned, but outside every quote
+
+
+def test_events_of_an_actor_by_role(store):
+    did = run(store, queries.events, source="pakistan", limit=50)
+    assert sorted(event["type"] for event in did) == ["AGREE", "ASSAULT", "ASSAULT"]
+    done_to = run(store, queries.events, target="pakistan", limit=50)
+    assert sorted(event["type"] for event in done_to) == ["ACCUSE", "AGREE", "CONSULT", "SUPPORT"]
+    either = run(store, queries.events, actor="pakistan", limit=50)
+    assert len(either) == 6  # AGREE has it on both sides: listed once
+    assert [event["ordinal"] for event in run(store, queries.events, actor="pakistan", limit=2, offset=1)] == [
+        event["ordinal"] for event in either[1:3]]
+
+
 def test_events_by_place(store):
     in_afghanistan = run(store, queries.events, country="afg", limit=50)
     assert {event["location_name"] for event in in_afghanistan} == {"Kabul", "Kunar"}
