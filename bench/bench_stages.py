@@ -20,7 +20,7 @@ import time
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-from corpus import load_articles, machine  # noqa: E402
+from corpus import load_articles, machine
 
 
 def main() -> None:
@@ -30,7 +30,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     args = parser.parse_args()
 
-    from newsgraph.pipeline import Article, Analyzer, build_analysis
+    from newsgraph.pipeline import Analyzer, Article, build_analysis
 
     articles = load_articles(args.articles)
     texts = [a["text"] for a in articles]

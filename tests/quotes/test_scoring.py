@@ -14,7 +14,7 @@ from newsgraph.evaluate.actors import align_actors
 from newsgraph.evaluate.gold import load_gold
 from newsgraph.evaluate.polnear import PolnearResult, load_polnear, score_article
 from newsgraph.evaluate.quotes import gold_quotes, overlaps_enough, score_quotes, words
-from newsgraph.model import Actor, Analysis, Document, Mention, Quote, Span
+from newsgraph.model import Actor, Analysis, Document, Mention, Quote
 
 ARTICLE = (
     "Minister Yusuf Amini said that the pipeline would be finished by March. "

@@ -187,9 +187,7 @@ class _Run:
         token = self.doc[i]
         if "\n" in token.text or token.text in SENTENCE_END or token.text in (":", ",", "—", "–", "-", "(", ";"):
             return False
-        if self.in_quote[i] >= 0:
-            return False
-        return True
+        return self.in_quote[i] < 0
 
     # ------------------------------------------------------------------ cues
     def _cue(self, token: Token):
@@ -207,11 +205,7 @@ class _Run:
 
     def _speech_cue(self, token: Token) -> bool:
         cue = self._cue(token)
-        if cue is None or cue.type != "speech" or is_negated(token):
-            return False
-        if cue.term == "according to":
-            return True
-        return True
+        return cue is not None and cue.type == "speech" and not is_negated(token)
 
     # ------------------------------------------------------------------ reported speech
     def _reported(self) -> list[Reported]:
@@ -231,7 +225,6 @@ class _Run:
 
     # ------------------------------------------------------------------ direct quotes
     def _direct(self, reported: list[Reported]) -> list[_Found]:
-        doc = self.doc
         out: list[_Found] = []
         for quotation in self.quotations:
             cue_token, how = None, None

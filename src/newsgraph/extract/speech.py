@@ -78,7 +78,7 @@ class CueLexicon:
         self.form_hashes = numpy.array([hash_string(form) for form in forms], dtype=numpy.uint64)
 
     @classmethod
-    def load(cls) -> "CueLexicon":
+    def load(cls) -> CueLexicon:
         return cls(lexicon.table(LEXICON_FILE, 4))
 
 
@@ -87,7 +87,7 @@ class CueLexicon:
         options = self.by_lemma.get(token.lemma_.lower()) or self._by_form(token.lower_)
         if not options:
             return None
-        if token.pos_ not in ("VERB", "AUX") and not (token.lower_ == "according"):
+        if token.pos_ not in ("VERB", "AUX") and token.lower_ != "according":
             return None
         for cue in options:
             if cue.particle is None:
@@ -314,9 +314,7 @@ def _is_setting(prep: Token) -> bool:
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
         return False
-    if obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in setting_nouns():
-        return True
-    return False
+    return bool(obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in setting_nouns())
 
 
 def _according_to(doc: Doc, token: Token, blocked: list[bool], floor: int = 0) -> Reported | None:
