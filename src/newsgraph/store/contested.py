@@ -76,20 +76,36 @@ def contradiction(first: dict[str, Any], second: dict[str, Any], window_days: in
 
 
 def _across(connection: Connection, window_days: int):
-    """Candidate pairs by a self-join on (type, shared source actor, negated differs)."""
-    e1, e2 = e.alias("e1"), e.alias("e2")
-    s1, s2 = ea.alias("s1"), ea.alias("s2")
-    query = (
-        select(e1.c.document_id, e1.c.ordinal, e2.c.document_id, e2.c.ordinal)
-        .select_from(
-            e1.join(s1, and_(s1.c.document_id == e1.c.document_id, s1.c.event_ordinal == e1.c.ordinal, s1.c.role == "source"))
-            .join(s2, and_(s2.c.actor_id == s1.c.actor_id, s2.c.role == "source", s2.c.document_id != s1.c.document_id))
-            .join(e2, and_(e2.c.document_id == s2.c.document_id, e2.c.ordinal == s2.c.event_ordinal, e2.c.type == e1.c.type))
+    """Candidate pairs: a negated event and an event of the same type by one of its source
+    actors in another document, not negated. Found from the few negated events outwards
+    (their source actors' events, through the index on actor), never by a self-join that
+    a planner without statistics may start from the wrong end."""
+    negated = connection.execute(
+        select(e.c.document_id, e.c.ordinal, e.c.type, ea.c.actor_id)
+        .select_from(e.join(ea, and_(ea.c.document_id == e.c.document_id, ea.c.event_ordinal == e.c.ordinal,
+                                     ea.c.role == "source")))
+        .where(e.c.negated.is_(True))
+    ).all()
+    wanted = {(type_, actor_id) for _, _, type_, actor_id in negated}
+    actors = sorted({actor_id for _, actor_id in wanted})
+    types = sorted({type_ for type_, _ in wanted})
+    reported: dict[tuple[str, str], set[tuple]] = {}
+    for start in range(0, len(actors), 300):
+        rows = connection.execute(
+            select(ea.c.actor_id, e.c.type, e.c.document_id, e.c.ordinal)
+            .select_from(ea.join(e, and_(e.c.document_id == ea.c.document_id, e.c.ordinal == ea.c.event_ordinal)))
+            .where(ea.c.actor_id.in_(actors[start : start + 300]), ea.c.role == "source", e.c.negated.is_(False),
+                   e.c.type.in_(types))
         )
-        .where(e1.c.negated.is_(True), e2.c.negated.is_(False))
-        .distinct()
-    )
-    candidates = connection.execute(query).all()
+        for actor_id, type_, doc_id, ordinal in rows:
+            if (type_, actor_id) in wanted:
+                reported.setdefault((type_, actor_id), set()).add((doc_id, ordinal))
+    candidates = sorted({
+        (doc_a, ord_a, doc_b, ord_b)
+        for doc_a, ord_a, type_, actor_id in negated
+        for doc_b, ord_b in reported.get((type_, actor_id), ())
+        if doc_b != doc_a
+    })
     details = _event_sides(connection, {key for row in candidates for key in ((row[0], row[1]), (row[2], row[3]))})
     for doc_a, ord_a, doc_b, ord_b in candidates:
         first, second = details[(doc_a, ord_a)], details[(doc_b, ord_b)]
