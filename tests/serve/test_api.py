@@ -247,3 +247,23 @@ def test_pages_are_the_app(client):
         assert '<script type="module" src="/static/app.js"></script>' in response.text
     assert client.get("/nowhere").status_code == 404
     assert client.get("/static/app.js").headers["content-type"].split(";")[0] in ("text/javascript", "application/javascript")
+
+
+def test_network_cache_and_no_cache(store_url, monkeypatch):
+    from newsgraph.serve import api
+
+    calls = []
+    original = api.queries.network
+
+    def counted(*args, **kwargs):
+        calls.append(kwargs)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(api.queries, "network", counted)
+    with TestClient(create_app(store_url, ServeSettings()), base_url="http://127.0.0.1:8000") as fresh_app:
+        first = ok(fresh_app.get("/api/network", params={"top": 3}))
+        assert ok(fresh_app.get("/api/network", params={"top": 3})) == first and len(calls) == 1
+        assert ok(fresh_app.get("/api/network", params={"top": 3}, headers={"cache-control": "no-cache"})) == first
+        assert len(calls) == 2
+        ok(fresh_app.get("/api/network", params={"top": 4}))
+        assert len(calls) == 3

@@ -206,7 +206,9 @@ class NetworkCache:
             self.answers[key] = (version, answer)
 
 
-@router.get("/network", response_model=models.Network, summary="The actor network: nodes and weighted edges")
+@router.get("/network", response_model=models.Network, summary="The actor network: nodes and weighted edges",
+            description="Answers are kept per filter set until the store gets new documents; "
+                        "`Cache-Control: no-cache` asks for a newly computed answer.")
 def network(request: Request, store: StoreDep, since: Since = None, until: Until = None,
             type: Annotated[list[str] | None, Query(max_length=40, description="event types to count (repeatable)")] = None,
             quad_class: Annotated[list[int] | None, Query(max_length=5, description="quad classes to count (repeatable)")] = None,
@@ -225,7 +227,8 @@ def network(request: Request, store: StoreDep, since: Since = None, until: Until
     with store.read() as connection:
         version = connection.execute(select(func.count()).select_from(schema.documents)).scalar()
         cache: NetworkCache = request.app.state.network_cache
-        cached = cache.get(key, version)
+        fresh = "no-cache" in request.headers.get("cache-control", "").lower()  # the client asks for a new answer
+        cached = None if fresh else cache.get(key, version)
         if cached is not None:
             return JSONResponse(cached)
         answer = queries.network(connection, since=since, until=until, types=type, quad_classes=quad_class,
