@@ -15,15 +15,17 @@ self.onmessage = (event) => {
   for (const [source, target, weight] of message.edges) {
     if (!graph.hasEdge(source, target)) graph.addEdge(source, target, {weight});
   }
+  // Strong gravity keeps the many small components (two actors and one event) near the
+  // main one instead of flinging them to the edges, where they would shrink everything else.
   const settings = {
     ...forceAtlas2.inferSettings(graph),
     barnesHutOptimize: graph.order > 500,
     adjustSizes: false,
     edgeWeightInfluence: 0.5,
+    strongGravityMode: true,
     gravity: 1,
-    scalingRatio: graph.order > 2000 ? 4 : 2,
-    strongGravityMode: false,
-    slowDown: 2,
+    scalingRatio: 4,
+    slowDown: 1 + Math.log(Math.max(1, graph.order)) / 2,
   };
   const ids = message.nodes.map((node) => node.id);
   const total = message.iterations || 300;
