@@ -134,6 +134,8 @@ class ActorLayer:
         self.boilerplate = lexicon.pattern("boilerplate.txt")
         self.non_actor_names = lexicon.words("non_actor_names.txt")
         self.government_modifiers = lexicon.words("government_modifiers.txt")
+        # verbs after which "it" is an organization speaking ("the ministry said it ...")
+        self.speech_verbs = frozenset(term for term in lexicon.table("reporting_verbs.tsv", 4) if " " not in term)
         # the last words of every phrase the noun-phrase step looks for
         self.phrase_heads = frozenset().union(*(table.by_last for table in (self.governments, self.bodies, self.titles, self.groups)))
         self.title_words = frozenset(word for term in self.titles.rows for word in term.split())
@@ -463,7 +465,10 @@ class _Run:
             self.person_names.append(mention)
         elif info == "ORG":
             key = slug(text)
-            actor = self.actors.get(key) or self._new_actor(key, text, self._org_type(start, end))
+            actor = self.actors.get(key)
+            if actor is None:
+                country, sector = self._org_attributes(start, end)
+                actor = self._new_actor(key, text, self._org_type(start, end), country=country, sector=sector)
             self.add_mention(actor, start, end, "name", agentive=True)
         elif info in ("GPE", "LOC") and not self._dateline(start, end):
             self._place(start, end, text, None)
@@ -542,6 +547,20 @@ class _Run:
         if actor.type != "location" and actor.record is None:
             actor.type = "location"
         self.add_mention(actor, start, end, "name")
+
+    def _org_attributes(self, start: int, end: int) -> tuple[str | None, str | None]:
+        """Country and sector an organization's own name gives: a state or demonym in it
+        ("Interior Ministry of Iran", "Pakistan Army"), a body of state in it (bodies.tsv)."""
+        country = sector = None
+        for i in range(start, end):
+            for entry in self.kb_tokens.get(i, ()):
+                record = self.kb.records[entry.actor_id]
+                if record.type == "state" and country is None:
+                    country = record.country
+            match = self.layer.bodies.ending_at(self.lowers, i)
+            if match and match[1][0] != "-":
+                sector = match[1][0]
+        return country, sector
 
     def _org_type(self, start: int, end: int) -> str:
         lowers = self.lowers[start:end]
@@ -833,6 +852,10 @@ class _Run:
             if mention.end == end:
                 return mention
         return None
+
+    def taken_by_person(self, i: int) -> bool:
+        mention = self._mention_covering(i)
+        return mention is not None and self.actors[mention.actor].type == "person"
 
     def _mention_covering(self, i: int) -> MentionRef | None:
         for mention in self.mentions:

@@ -86,7 +86,7 @@ def _pronouns(run: "_Run") -> None:
     )
     pos, tags = run.pos, run.tags
     for i, lower in enumerate(run.lowers):
-        if lower not in PERSON_PRONOUNS and lower not in PLURAL_PRONOUNS:
+        if lower not in PERSON_PRONOUNS and lower not in PLURAL_PRONOUNS and lower != "it":
             continue
         if run.excluded[i] or (pos[i] != "PRON" and tags[i] not in ("PRP", "PRP$")):
             continue
@@ -95,6 +95,10 @@ def _pronouns(run: "_Run") -> None:
             antecedent = _person_antecedent(run, token.i, people)
             if antecedent is not None:
                 run.add_mention(run.actors[antecedent.actor], token.i, token.i + 1, "pronoun", agentive=True)
+        elif lower == "it" and token.dep_ == "nsubj":
+            actor_key = _speaking_it(run, token, collectives)
+            if actor_key:
+                run.add_mention(run.actors[actor_key], token.i, token.i + 1, "pronoun", agentive=True)
         elif lower in PLURAL_PRONOUNS:
             for actor_key in _plural_antecedents(run, token.i, collectives):
                 run.add_mention(run.actors[actor_key], token.i, token.i + 1, "pronoun", agentive=True)
@@ -144,3 +148,21 @@ def _plural_antecedents(run: "_Run", i: int, collectives: list["MentionRef"]) ->
     if not candidates:
         return []
     return [candidates[-1].actor]
+
+
+def _speaking_it(run: "_Run", token, collectives: list["MentionRef"]) -> str | None:
+    """"it" as an organization that speaks: "The ministry said it had arrested five" (the
+    subject of the reporting verb), "..., it said" (the nearest collective before)."""
+    speech = run.layer.speech_verbs
+    head = token.head
+    if head.dep_ == "ccomp" and head.head.lemma_ in speech:
+        for child in head.head.children:
+            if child.dep_ == "nsubj" and child.i < token.i:
+                for mention in collectives:
+                    if mention.start <= child.i < mention.end:
+                        return mention.actor
+        return None
+    if head.lemma_ in speech:
+        found = _plural_antecedents(run, token.i, collectives)
+        return found[0] if found else None
+    return None

@@ -128,6 +128,20 @@ def _roles_of(run: "_Run", actor: "ActorBuild", mention: "MentionRef") -> None:
             if _add_role(run, actor, role_tokens.start, role_tokens.end):
                 # the title itself refers to the person: "the Chinese envoy to Pakistan"
                 run.add_mention(actor, tokens.start, tokens.end, "title")
+    # 1b. A title with its prepositional phrase right before the name, whatever the parse:
+    # "the Chinese envoy to Pakistan Yao Jing", "the ambassador to Kabul Ahmad Shah".
+    k = mention.start - 1
+    while k >= 0 and mention.start - k <= 4 and run.pos[k] == "PROPN" and not run.taken_by_person(k):
+        k -= 1
+    if k < mention.start - 1 and k >= 1 and run.lowers[k] in ("to", "of", "for", "in", "at"):
+        match = run.layer.titles.ending_at(run.lowers, k - 1)
+        if match:
+            begin = k - match[0]
+            while begin > 0 and run.pos[begin - 1] in ("ADJ", "PROPN") and mention.start - begin < 10:
+                begin -= 1
+            determiner = begin - 1 if begin > 0 and run.lowers[begin - 1] == "the" else begin
+            if _add_role(run, actor, begin, mention.start):
+                run.add_mention(actor, determiner, mention.start, "title")
     # 2. The name is an apposition of a title: "The caretaker prime minister of Pakistan, X,".
     if root.dep_ == "appos" and _title_head(run, root.head):
         head = root.head
