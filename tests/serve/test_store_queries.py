@@ -125,6 +125,7 @@ def test_actor_timeline(store):
     assert months[1] == {"period": "2023-08", "cooperation": 1, "conflict": 0, "by_quad_class": {"1": 1}}
     assert [day["period"] for day in run(store, queries.actor_timeline, "pakistan", period="day")] == [
         "2023-03-14", "2023-03-16", "2023-08-20"]
+    assert run(store, queries.actor_timeline, "pakistan", undated=True) == months  # every event here is dated
     with pytest.raises(ValueError):
         run(store, queries.actor_timeline, "pakistan", period="week")
     with pytest.raises(NotFound):
@@ -185,3 +186,24 @@ def test_documents_and_document_detail(store):
     for mention in detail["mentions"]:
         assert detail["text"][mention["start_char"]:mention["end_char"]] == mention["text"]
     assert detail["contested"] == []
+
+
+def test_timeline_of_undated_events(tmp_path):
+    from newsgraph.store.rows import analysis_rows
+
+    from .corpus import Builder
+
+    text = "Iran and Iraq signed a water agreement, the ministry said."
+    b = Builder("undated", text, title="Water", date=None, source="Newsgraph Test Wire", url="https://example.org/water")
+    b.actor("iran", "Iran", "state", "IRN", [("Iran", 0)])
+    b.actor("iraq", "Iraq", "state", "IRQ", [("Iraq", 0)])
+    b.event(["iran"], ["iraq"], "AGREE", 1, "Iran and Iraq signed a water agreement", goldstein=2.5)
+    url = str(tmp_path / "undated.sqlite")
+    with Store.open(url) as opened:
+        opened.add_document({"id": "undated", "title": "Water", "status": "analysed", "text": text, "words": 10},
+                            analysis=analysis_rows(b.analysis))
+        with opened.read() as connection:
+            assert queries.actor_timeline(connection, "iran") == []
+            assert queries.actor_timeline(connection, "iran", undated=True) == [
+                {"period": "", "cooperation": 1, "conflict": 0, "by_quad_class": {"1": 1}}]
+            assert queries.actor_timeline(connection, "iran", undated=True, since="2020") == []

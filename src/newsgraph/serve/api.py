@@ -111,21 +111,23 @@ def list_actors(store: StoreDep, q: Annotated[str | None, Query(max_length=200, 
 
 
 @router.get("/actors/{actor}", response_model=models.ActorDetail,
-            summary="One actor: names and roles over time, what it said, did, and had done to it")
+            summary="One actor: names and roles over time, what it said, did, and had done to it",
+            description="`timeline` counts undated events last, under the period \"\".")
 def get_actor(store: StoreDep, actor: str, limit: Annotated[int, Query(ge=1, le=100)] = 20,
               period: Literal["year", "month", "day"] = "month"):
     with store.read() as connection:
         profile = queries.actor(connection, actor, limit=limit)
         profile["name_history"] = queries.actor_name_history(connection, profile["id"])
-        profile["timeline"] = queries.actor_timeline(connection, profile["id"], period=period)
+        profile["timeline"] = queries.actor_timeline(connection, profile["id"], period=period, undated=True)
     return profile
 
 
 @router.get("/actors/{actor}/timeline", response_model=list[models.Period],
             summary="Cooperation and conflict events of one actor per period")
 def actor_timeline(store: StoreDep, actor: str, period: Literal["year", "month", "day"] = "month",
-                   since: Since = None, until: Until = None):
-    return read(store, queries.actor_timeline, actor, period=period, since=since, until=until)
+                   since: Since = None, until: Until = None,
+                   undated: Annotated[bool, Query(description="count undated events last, under the period \"\"")] = False):
+    return read(store, queries.actor_timeline, actor, period=period, since=since, until=until, undated=undated)
 
 
 # ---------------------------------------------------------------- quotes

@@ -369,10 +369,11 @@ COOPERATION, CONFLICT = (1, 2), (3, 4)  # PLOVER quad classes: verbal/material c
 
 
 def actor_timeline(connection: Connection, name: str, *, period: str = "month", since: str | None = None,
-                   until: str | None = None) -> list[dict[str, Any]]:
+                   until: str | None = None, undated: bool = False) -> list[dict[str, Any]]:
     """Events the actor took part in (either side, asserted, not negated: the edge table)
     per period ("year", "month" or "day"), oldest first: {period, cooperation, conflict,
-    by_quad_class}. Events without a date are left out."""
+    by_quad_class}. Events without a date are left out, or with `undated` (and no date
+    range) counted last under the period ""."""
     if period not in PERIOD_CHARS:
         raise ValueError(f"unknown period {period!r}: choose one of {', '.join(PERIOD_CHARS)}")
     actor_id = resolve_actor(connection, name)
@@ -380,7 +381,8 @@ def actor_timeline(connection: Connection, name: str, *, period: str = "month", 
     bucket = func.substr(edges.c.day, 1, PERIOD_CHARS[period]).label("period")
     rows = connection.execute(
         select(bucket, edges.c.quad_class, func.sum(edges.c.count))
-        .where(or_(edges.c.source_id == actor_id, edges.c.target_id == actor_id), edges.c.day != "",
+        .where(or_(edges.c.source_id == actor_id, edges.c.target_id == actor_id),
+               *([] if undated and not (since or until) else [edges.c.day != ""]),
                *_date_range(edges.c.day, since, until))
         .group_by(bucket, edges.c.quad_class)
         .order_by(bucket)
@@ -393,7 +395,7 @@ def actor_timeline(connection: Connection, name: str, *, period: str = "month", 
             entry["cooperation"] += int(count)
         elif quad in CONFLICT:
             entry["conflict"] += int(count)
-    return list(by_period.values())
+    return sorted(by_period.values(), key=lambda entry: (entry["period"] == "", entry["period"]))
 
 
 def actor_name_history(connection: Connection, name: str) -> list[dict[str, Any]]:

@@ -2,7 +2,7 @@
 import {COOPERATION_COLOR, CONFLICT_COLOR, h, s} from '../dom.js';
 
 export function timelineChart(periods) {
-  if (!periods || !periods.length) return h('p', {class: 'muted'}, 'No dated events with other actors.');
+  if (!periods || !periods.length) return h('p', {class: 'muted'}, 'No events with other actors.');
   const width = 760;
   const height = 220;
   const pad = {left: 36, right: 8, top: 12, bottom: 34};
@@ -22,11 +22,11 @@ export function timelineChart(periods) {
     const up = (p.cooperation / max) * half;
     const down = (p.conflict / max) * half;
     const g = s('g', {class: 'period', dataset: {period: p.period}},
-      s('title', {text: `${p.period}: ${p.cooperation} cooperation, ${p.conflict} conflict`}),
+      s('title', {text: `${p.period || 'undated'}: ${p.cooperation} cooperation, ${p.conflict} conflict`}),
       s('rect', {x, y: mid - up, width: bar, height: Math.max(up, 0), fill: COOPERATION_COLOR, class: 'coop'}),
       s('rect', {x, y: mid, width: bar, height: Math.max(down, 0), fill: CONFLICT_COLOR, class: 'conflict'}));
     svg.append(g);
-    if (i % labelEvery === 0) svg.append(s('text', {x: x + bar / 2, y: height - 12, class: 'tick', 'text-anchor': 'middle', text: p.period}));
+    if (i % labelEvery === 0 || !p.period) svg.append(s('text', {x: x + bar / 2, y: height - 12, class: 'tick', 'text-anchor': 'middle', text: p.period || 'undated'}));
   });
   return h('figure', {class: 'chart'}, svg,
     h('figcaption', null, h('span', {class: 'swatch coop'}), ' cooperation (quad classes 1–2)  ', h('span', {class: 'swatch conflict'}), ' conflict (3–4)'));
