@@ -206,3 +206,22 @@ def test_a_possessive_before_the_subject_is_the_subject(analyzer):
     analysis = analyzer.analyze(text)
     mazari = actor_of(analysis, "Shireen Tariq Mazari")
     assert "his" in [m.text for m in mazari.mentions]
+
+
+def test_title_with_its_phrase_before_the_name(analyzer):
+    text = (
+        "Speaking in Lahore, the Turkish ambassador to Pakistan Mehmet Ali Kaya said trade would grow. "
+        "The ambassador said Ankara would open a new consulate."
+    )
+    analysis = analyzer.analyze(text)
+    envoy = actor_of(analysis, "Mehmet Ali Kaya")
+    assert envoy.country == "TUR"
+    assert "The ambassador" in [m.text for m in envoy.mentions]
+
+
+def test_an_organization_that_speaks_of_itself(analyzer):
+    text = "The Defence Ministry of Iraq said it had arrested four suspects near Mosul."
+    analysis = analyzer.analyze(text)
+    ministry = actor_of(analysis, "Defence Ministry of Iraq")
+    assert ministry.country == "IRQ"
+    assert "it" in [m.text for m in ministry.mentions]

@@ -262,6 +262,14 @@ class _Run:
             if label == "PERSON":
                 while start < end - 1 and (self.lowers[start] in self.layer.title_words or doc[start].pos_ not in ("PROPN", "X")):
                     start += 1
+                # a first name the model left out: "(ambassador to Pakistan) Mehmet" + "Ali Kaya"
+                for _ in range(2):
+                    before = start - 1
+                    if before < 0 or self.pos[before] != "PROPN" or not self.texts[before][:1].isupper():
+                        break
+                    if doc[before].ent_type_ or self.lowers[before] in self.layer.title_words or before in self.kb_tokens:
+                        break
+                    start = before
             pieces = [start]
             pieces += [i + 1 for i in range(start, end) if doc[i].text in (",", ";")]  # "Ibrahimi, Larijani"
             pieces.append(end + 1)
