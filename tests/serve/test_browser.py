@@ -46,6 +46,17 @@ def test_network_loads_and_a_click_opens_the_actor(page):
     assert_clean(page)
 
 
+def test_network_finds_an_actor(page):
+    page.goto("/network")
+    ready(page, "network")
+    page.fill(".finder input", "jaish")
+    page.press(".finder input", "Enter")
+    page.wait_for_selector(".node-info h2 a")
+    assert page.locator(".node-info h2").inner_text() == "Jaish al-Adl"
+    assert page.locator(".node-info h2 a").get_attribute("href") == "/actors/jaish-al-adl"
+    assert_clean(page)
+
+
 def test_network_filters(page):
     page.goto("/network?type=AID")
     ready(page, "network")

@@ -169,6 +169,23 @@ export async function renderNetwork(view, _args, params, {navigate, isCurrent}) 
 
   status.textContent = `${fmt(graph.order)} actors, ${fmt(graph.size)} links${data.truncated ? ` (the top ${fmt(top)} by mentions)` : ''}.`;
 
+  // Find an actor in the drawing: its name (any case) centres the camera on it.
+  const names = new Map(graph.mapNodes((node, attrs) => [attrs.label.toLowerCase(), node]));
+  const list = h('datalist', {id: 'network-actors'}, graph.mapNodes((_node, attrs) => h('option', {value: attrs.label})));
+  const finder = h('form', {class: 'finder'},
+    h('input', {name: 'find', list: 'network-actors', placeholder: 'find an actor in the network', maxlength: 200, 'aria-label': 'find an actor'}),
+    list);
+  finder.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const wanted = String(new FormData(finder).get('find') || '').trim().toLowerCase();
+    const node = names.get(wanted) || [...names.entries()].find(([name]) => name.includes(wanted))?.[1];
+    if (!wanted || !node) return;
+    const display = renderer.getNodeDisplayData(node);
+    renderer.getCamera().animate({x: display.x, y: display.y, ratio: 0.25}, {duration: 400});
+    renderer.emit('enterNode', {node});
+  });
+  status.after(finder);
+
   // A handle for tests and the benchmark: where a node is on the page.
   window.newsgraphNetwork = {
     graph, renderer, timings,
