@@ -63,6 +63,8 @@ def test_document_not_found(client):
     response = client.get("/api/documents/no-such-document")
     assert response.status_code == 404
     assert "no-such-document" in response.json()["detail"]
+    with_slash = client.get("/api/documents/feeds%2Fitem-1")  # ids from the input may hold a slash
+    assert with_slash.status_code == 404 and "'feeds/item-1'" in with_slash.json()["detail"]
 
 
 def test_actors_search_and_filters(client):

@@ -94,7 +94,7 @@ def list_documents(store: StoreDep, since: Since = None, until: Until = None,
     return page(rows, limit, offset)
 
 
-@router.get("/documents/{document_id}", response_model=models.DocumentDetail,
+@router.get("/documents/{document_id:path}", response_model=models.DocumentDetail,
             summary="One document: its text and every item found in it, with offsets")
 def get_document(store: StoreDep, document_id: Annotated[str, Path(max_length=300)]):
     return store.document(document_id)
