@@ -46,8 +46,18 @@ def read_corpus(path: Path, limit: int | None) -> list[dict]:
 
 
 def bare_spacy(texts: list[str], processes: int, batch_size: int) -> float:
-    """Seconds for nlp.pipe over the texts (the pipeline loaded before the clock starts;
-    with several processes, their start-up is timed, as the ingest's workers are)."""
+    """Seconds for nlp.pipe over the texts, measured in a process of its own (so that
+    its memory does not count in this process's peak): the pipeline is loaded before the
+    clock starts; with several processes, their start-up is timed, as the ingest's
+    workers' is."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(_time_spacy, texts, processes, batch_size).result()
+
+
+def _time_spacy(texts: list[str], processes: int, batch_size: int) -> float:
     from newsgraph.nlp.loading import load_spacy
 
     nlp = load_spacy(None)

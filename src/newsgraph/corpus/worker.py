@@ -134,6 +134,15 @@ def describe(error: BaseException) -> str:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident set size (Linux reports kilobytes)."""
+    """This process's peak resident set size in MB: VmHWM from /proc on Linux (getrusage's
+    ru_maxrss is carried over from the parent across fork and exec, so a spawned worker
+    would report its parent's peak), else getrusage."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 1024 if sys.platform != "darwin" else peak / (1024 * 1024)
