@@ -6,19 +6,37 @@ import os
 import sys
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from .query import console, db_option, emit_json
 
 
+def _rate(task) -> float | None:
+    """Documents per second since the start: steadier than a recent window, since
+    documents are written a batch at a time."""
+    elapsed = task.finished_time if task.finished else task.elapsed
+    return task.completed / elapsed if elapsed and task.completed else None
+
+
 class RateColumn(ProgressColumn):
     """Documents per second."""
 
     def render(self, task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:,.1f} docs/s" if speed else "– docs/s")
+        rate = _rate(task)
+        return Text(f"{rate:,.1f} docs/s" if rate else "– docs/s")
+
+
+class LeftColumn(ProgressColumn):
+    """The time left at the rate so far (when the total is known)."""
+
+    def render(self, task) -> Text:
+        rate = _rate(task)
+        if task.total is None or not rate:
+            return Text("left –:––:––")
+        seconds = int(max(task.total - task.completed, 0) / rate)
+        return Text(f"left {seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}")
 
 
 @click.command("ingest")
@@ -58,7 +76,7 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, model, kb_
         show = not quiet and sys.stderr.isatty()
         progress = Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
-            TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+            TimeElapsedColumn(), LeftColumn(),
             console=console(stderr=True), disable=not show, transient=False,
         )
         with progress:
