@@ -104,7 +104,7 @@ def actor(connection: Connection, name: str, *, limit: int = 20) -> dict[str, An
         )
         .where(schema.actor_roles.c.actor_id == actor_id)
         .group_by(schema.actor_roles.c.role)
-        .order_by(func.min(schema.actor_roles.c.date), schema.actor_roles.c.role)
+        .order_by(func.min(schema.actor_roles.c.date).nulls_last(), schema.actor_roles.c.role)
     )
     profile = dict(row._mapping)
     profile.update(
@@ -172,7 +172,7 @@ def quotes(connection: Connection, *, speaker: str | None = None, about: str | N
     if document:
         conditions.append(q.c.document_id == document)
     conditions.extend(_date_range(q.c.date, since, until))
-    order = (q.c.date.desc(), q.c.document_id, q.c.ordinal)
+    order = (q.c.date.desc().nulls_last(), q.c.document_id, q.c.ordinal)  # undated last on both backends
     page = select(q.c.document_id, q.c.ordinal).where(*conditions).order_by(*order).limit(limit).offset(offset)
     query = (
         select(
@@ -200,7 +200,7 @@ def events(connection: Connection, *, actor: str | None = None, source: str | No
     `actor` matches either side; `source` and `target` one side each. `country` (ISO
     alpha-3), `admin1` and `bbox` (west, south, east, north in degrees) keep the events
     located there; `located` True keeps the events with coordinates, False those without."""
-    order = (e.c.day.desc(), e.c.document_id, e.c.ordinal)
+    order = (e.c.day.desc().nulls_last(), e.c.document_id, e.c.ordinal)  # undated last on both backends
     page = (  # the page's keys first, on the event table alone (see `quotes`)
         select(e.c.document_id, e.c.ordinal)
         .where(*event_conditions(

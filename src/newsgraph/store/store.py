@@ -139,14 +139,13 @@ class Store:
                 select(fp.c.document_id, fp.c.signature, fp.c.numbers)
                 .where(fp.c.document_id.in_(candidates)).order_by(fp.c.document_id)
             ).all()
-        best: Duplicate | None = None
+        found = []
         for doc_id, signature, numbers in rows:
             score = similarity(print_.signature, signature_from_bytes(signature))
-            if score < threshold or not same_numbers(print_.numbers, numbers.split()):
-                continue
-            if best is None or score > best.similarity:
-                best = Duplicate(of=doc_id, kind="near", similarity=score)
-        return best
+            if score >= threshold and same_numbers(print_.numbers, numbers.split()):
+                found.append(Duplicate(of=doc_id, kind="near", similarity=score))
+        # the most similar; ties to the smallest id in Python's order (not the database's collation)
+        return min(found, key=lambda duplicate: (-duplicate.similarity, duplicate.of), default=None)
 
     def add_document(self, document: dict[str, Any], *, fingerprint: Fingerprint | None = None,
                      analysis: AnalysisRows | None = None, error: str | None = None) -> bool:
