@@ -84,6 +84,9 @@ def test_actor_detail(client):
     assert {e["type"] for e in actor["did"]} >= {"AGREE", "ASSAULT"}
     assert {e["type"] for e in actor["done_to"]} >= {"ACCUSE", "SUPPORT"}
     assert actor["name_history"][0]["name"] == "Pakistan"
+    assert actor["spoken_of"] == []  # only on request
+    spoken = ok(client.get("/api/actors/Pakistan", params={"spoken_of": "true"}))["spoken_of"]
+    assert [q["text"] for q in spoken] == ["There was no shelling by Pakistan this week,"]
     person = ok(client.get("/api/actors/karim-navabi"))
     assert person["roles"][0]["role"] == "foreign minister"
     assert [q["text"] for q in person["said"]] == ["No group will use our soil against a neighbour,"]

@@ -114,9 +114,11 @@ def list_actors(store: StoreDep, q: Annotated[str | None, Query(max_length=200, 
             summary="One actor: names and roles over time, what it said, did, and had done to it",
             description="`timeline` counts undated events last, under the period \"\".")
 def get_actor(store: StoreDep, actor: str, limit: Annotated[int, Query(ge=1, le=100)] = 20,
-              period: Literal["year", "month", "day"] = "month"):
+              period: Literal["year", "month", "day"] = "month",
+              spoken_of: Annotated[bool, Query(description="also the quotes of others that mention it (slower; "
+                                                           "GET /api/quotes?about= pages them)")] = False):
     with store.read() as connection:
-        profile = queries.actor(connection, actor, limit=limit)
+        profile = queries.actor(connection, actor, limit=limit, spoken_of=spoken_of)
         profile["name_history"] = queries.actor_name_history(connection, profile["id"])
         profile["timeline"] = queries.actor_timeline(connection, profile["id"], period=period, undated=True)
     return profile

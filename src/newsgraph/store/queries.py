@@ -86,9 +86,10 @@ def actors(connection: Connection, *, limit: int = 20, type: str | None = None, 
     return [dict(row._mapping) for row in connection.execute(query)]
 
 
-def actor(connection: Connection, name: str, *, limit: int = 20) -> dict[str, Any]:
+def actor(connection: Connection, name: str, *, limit: int = 20, spoken_of: bool = True) -> dict[str, Any]:
     """Everything the corpus says of one actor: its names, roles over time, what it said,
-    what it did to whom, what others did to it, who spoke of it, its closest partners."""
+    what it did to whom, what others did to it, who spoke of it (unless not `spoken_of`:
+    the costliest part for a much-mentioned actor), its closest partners."""
     actor_id = resolve_actor(connection, name)
     row = connection.execute(select(a).where(a.c.id == actor_id)).first()
     totals = connection.execute(
@@ -115,7 +116,7 @@ def actor(connection: Connection, name: str, *, limit: int = 20) -> dict[str, An
         said=quotes(connection, speaker=actor_id, limit=limit),
         did=events(connection, source=actor_id, limit=limit),
         done_to=events(connection, target=actor_id, limit=limit),
-        spoken_of=quotes(connection, about=actor_id, not_speaker=actor_id, limit=limit),
+        spoken_of=quotes(connection, about=actor_id, not_speaker=actor_id, limit=limit) if spoken_of else [],
         partners=partners(connection, actor_id, limit=limit),
     )
     return profile
