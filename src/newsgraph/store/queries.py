@@ -64,13 +64,16 @@ def actors(connection: Connection, *, limit: int = 20, type: str | None = None, 
            offset: int = 0) -> list[dict[str, Any]]:
     """The actors mentioned most, with how many mentions and articles; `name` keeps those
     called by a name or alias that contains it (case-blind)."""
-    mentions = func.sum(da.c.mentions).label("mentions")
-    documents = func.count(da.c.document_id).label("documents")
+    # Mentions per actor first (one pass over document_actors), then the actors' rows.
+    counts = select(da.c.actor_id, func.sum(da.c.mentions).label("mentions"),
+                    func.count(da.c.document_id).label("documents")).group_by(da.c.actor_id)
+    if since or until:
+        counts = counts.select_from(da.join(d, d.c.id == da.c.document_id)).where(*_date_range(d.c.date, since, until))
+    counts = counts.subquery("counts")
     query = (
-        select(a.c.id, a.c.name, a.c.type, a.c.country, a.c.sector, a.c.kb_id, mentions, documents)
-        .select_from(a.join(da, da.c.actor_id == a.c.id))
-        .group_by(a.c.id, a.c.name, a.c.type, a.c.country, a.c.sector, a.c.kb_id)
-        .order_by(mentions.desc(), a.c.id)
+        select(a.c.id, a.c.name, a.c.type, a.c.country, a.c.sector, a.c.kb_id, counts.c.mentions, counts.c.documents)
+        .select_from(a.join(counts, counts.c.actor_id == a.c.id))
+        .order_by(counts.c.mentions.desc(), a.c.id)
         .limit(limit)
         .offset(offset)
     )
@@ -81,8 +84,6 @@ def actors(connection: Connection, *, limit: int = 20, type: str | None = None, 
         query = query.where(a.c.type == type)
     if country:
         query = query.where(a.c.country == country.upper())
-    if since or until:
-        query = query.join(d, d.c.id == da.c.document_id).where(*_date_range(d.c.date, since, until))
     return [dict(row._mapping) for row in connection.execute(query)]
 
 
