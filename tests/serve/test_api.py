@@ -273,3 +273,41 @@ def test_network_cache_and_no_cache(store_url, monkeypatch):
         assert len(calls) == 2
         ok(fresh_app.get("/api/network", params={"top": 4}))
         assert len(calls) == 3
+
+
+def test_the_api_on_postgresql(tmp_path):
+    """The same endpoints over a store on a real PostgreSQL server ($NEWSGRAPH_TEST_POSTGRES_URL)."""
+    import os
+    import uuid
+
+    admin_url = os.environ.get("NEWSGRAPH_TEST_POSTGRES_URL")
+    if not admin_url:
+        pytest.skip("$NEWSGRAPH_TEST_POSTGRES_URL is not set: `export NEWSGRAPH_TEST_POSTGRES_URL=$(bash scripts/start-postgres.sh)`")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from .corpus import build_store
+
+    base = make_url(admin_url).set(drivername="postgresql+psycopg")
+    name = f"newsgraph_api_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        url = build_store(base.set(database=name).render_as_string(hide_password=False), ingest=False)
+        with TestClient(create_app(url, ServeSettings()), base_url="http://127.0.0.1:8000") as pg:
+            assert ok(pg.get("/api"))["stats"]["documents"] == 3
+            assert ok(pg.get("/api/actors", params={"q": "jaish"}))["items"][0]["id"] == "jaish-al-adl"
+            assert ok(pg.get("/api/actors/pakistan"))["timeline"][0]["period"] == "2023-03"
+            assert [q["document_id"] for q in ok(pg.get("/api/quotes", params={"q": "harvest"}))["items"]] == ["hand-border"]
+            assert ok(pg.get("/api/search", params={"q": "harvest"}))["quotes"][0]["document_id"] == "hand-border"
+            assert len(ok(pg.get("/api/events", params={"bbox": "70,34,72,35.5"}))["items"]) == 2
+            assert {p["name"] for p in ok(pg.get("/api/places"))} == {"Kabul", "Kunar", "Islamabad", "Zahedan"}
+            assert len(ok(pg.get("/api/network"))["edges"]) == 5
+            assert any(p["scope"] == "across" for p in ok(pg.get("/api/contested"))["items"])
+            doc = ok(pg.get("/api/documents/hand-border"))
+            assert all(doc["text"][m["start_char"]:m["end_char"]] == m["text"] for m in doc["mentions"])
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
