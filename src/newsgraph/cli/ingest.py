@@ -80,9 +80,10 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, model, kb_
             console=console(stderr=True), disable=not show, transient=False,
         )
         with progress:
-            task = progress.add_task("ingest", total=total)
+            task = progress.add_task("ingest", total=total, start=False)  # the clock starts once the workers are ready
             run = Ingest(store, engine=engine, workers=workers, scheduler=scheduler, batch_size=batch_size,
-                         model=model, kb_paths=kb_paths, on_item=lambda _item: progress.advance(task))
+                         model=model, kb_paths=kb_paths, on_item=lambda _item: progress.advance(task),
+                         on_start=lambda: progress.start_task(task))
             summary = run.run(articles)
     finally:
         store.close()
@@ -95,7 +96,7 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, model, kb_
         ("items read", summary.read), ("analysed and stored", summary.ingested), ("duplicates (linked, not analysed)", summary.duplicates),
         ("non-English (stored, not analysed)", summary.non_english), ("errors (recorded)", summary.errors),
         ("already stored (skipped)", summary.already_stored), ("words analysed", summary.words),
-        ("seconds", f"{summary.seconds:,.1f}"),
+        ("seconds", f"{summary.seconds:,.1f} (start-up {summary.startup_seconds:,.1f})"),
         ("documents/s", f"{summary.ingested / summary.seconds:,.1f}" if summary.seconds else "–"),
         ("words/s", f"{summary.words / summary.seconds:,.0f}" if summary.seconds else "–"),
     ]

@@ -20,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from ..errors import NewsgraphError
-from .worker import BatchResult, Job, analyse_batch, init_worker
+from .worker import BatchResult, Job, analyse_batch, init_worker, worker_ready
 
 
 class EngineError(NewsgraphError):
@@ -65,6 +65,13 @@ class ProcessEngine:
             initializer=init_worker,
             initargs=(self.model, self.kb_paths),
         )
+        # Start every worker now and wait until they have loaded the model, so that the
+        # run's rate (and its progress bar) measures analysis, not start-up.
+        try:
+            for future in [self.pool.submit(worker_ready) for _ in range(self.workers)]:
+                future.result()
+        except BrokenProcessPool as error:
+            raise EngineError(f"a worker process could not start ({error})") from None
 
     def submit(self, jobs: list[Job]) -> Future:
         assert self.pool is not None, "start() the engine first"

@@ -60,7 +60,8 @@ class Summary:
     already_stored: int = 0  # skipped: stored by an earlier run
     words: int = 0  # words of the analysed documents (tokens that are not punctuation)
     chars: int = 0  # characters of the analysed documents
-    seconds: float = 0.0
+    seconds: float = 0.0  # the whole run, start-up included
+    startup_seconds: float = 0.0  # starting the workers (loading the model) before the first article
     workers: int = 1
     worker_peak_rss_mb: dict[int, float] = field(default_factory=dict)  # pid -> MB
 
@@ -68,6 +69,7 @@ class Summary:
         data = dict(self.__dict__)
         data["worker_peak_rss_mb"] = {str(pid): round(mb, 1) for pid, mb in self.worker_peak_rss_mb.items()}
         data["seconds"] = round(self.seconds, 3)
+        data["startup_seconds"] = round(self.startup_seconds, 3)
         data["documents_per_second"] = round(self.ingested / self.seconds, 2) if self.seconds else None
         data["words_per_second"] = round(self.words / self.seconds, 1) if self.seconds else None
         return data
@@ -154,13 +156,14 @@ class Ingest:
     def __init__(self, store: Store, *, engine: str = "local", workers: int = 1, scheduler: str | None = None,
                  batch_size: int = 16, model: str | None = None, kb_paths: Iterable[str] = (),
                  threshold: float = NEAR_THRESHOLD, languages: tuple[str, ...] = ("en",),
-                 on_item: Callable[[Item], None] | None = None):
+                 on_item: Callable[[Item], None] | None = None, on_start: Callable[[], None] | None = None):
         self.store = store
         self.engine = make_engine(engine, workers, scheduler=scheduler, model=model, kb_paths=tuple(kb_paths), batch_size=batch_size)
         self.batch_size = max(1, batch_size)
         self.threshold = threshold
         self.languages = languages
         self.on_item = on_item
+        self.on_start = on_start  # called once the workers are ready, before the first article
         self.summary = Summary()
         self.in_flight = InFlight()
 
@@ -168,6 +171,9 @@ class Ingest:
     def run(self, articles: Iterable[RawArticle]) -> Summary:
         started = time.perf_counter()
         self.engine.start()
+        self.summary.startup_seconds = time.perf_counter() - started
+        if self.on_start is not None:
+            self.on_start()
         self.summary.workers = self.engine.workers
         window: deque = deque()
         limit = max(2, 2 * self.engine.workers)

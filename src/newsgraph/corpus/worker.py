@@ -58,6 +58,11 @@ def init_worker(model: str | None = None, kb_paths: tuple[str, ...] = ()) -> Non
     get_analyzer(model, tuple(kb_paths))
 
 
+def worker_ready() -> int:
+    """A no-op task: returns once this worker has started (its initializer has run)."""
+    return os.getpid()
+
+
 @lru_cache(maxsize=2)
 def get_analyzer(model: str | None, kb_paths: tuple[str, ...]):
     from ..pipeline import Analyzer
