@@ -99,3 +99,27 @@ def test_imported_actors_are_found_in_articles_and_weak_names_are_not(imported_a
     mentions = {m.text for a in analysis.actors if a.id == "ofac-9001" for m in a.mentions}
     assert "Abu Zarif" not in mentions  # a weak alias: never matched
     assert not any(a.kb_id == "ofac-9002" and any(m.text == "The base" for m in a.mentions) for a in analysis.actors)
+
+
+def test_longest_match_extends_word_by_word():
+    from newsgraph.kb.base import NameEntry, NameMatcher
+
+    matcher = NameMatcher()
+    for name, actor in (("Islamic State", "is"), ("Islamic State Khorasan Province", "iskp"), ("Islamic", "x")):
+        matcher.add(name, NameEntry(actor, "name", False))
+    words = "the islamic state khorasan province said".split()
+    assert [e.actor_id for e in matcher.longest_match(words, 1)[1]] == ["iskp"]
+    assert matcher.longest_match(words, 1)[0] == 4
+    partial = "islamic state khorasan branch".split()  # a prefix that goes nowhere: the shorter name
+    assert matcher.longest_match(partial, 0)[0] == 2
+    assert matcher.longest_match(["islamic"], 0)[0] == 1
+    assert matcher.longest_match(words, 0) is None
+
+    class FilledDirectly(NameMatcher):  # a subclass that fills `entries` itself (as the gazetteer does)
+        def put(self, words):
+            self.entries[words] = ["place"]
+            self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
+
+    other = FilledDirectly()
+    other.put(("dera", "ismail", "khan"))
+    assert other.longest_match(["in", "dera", "ismail", "khan"], 1) == (3, ["place"])

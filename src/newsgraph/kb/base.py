@@ -23,7 +23,7 @@ from .loader import SHIPPED_DIR, ImportedRecord, kb_files, read_file
 from .names import is_capitalized, name_words
 from .records import ActorRecord
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 # Names this short must be written in capitals to match ("UN", "IS", "US").
 SHORT_NAME = 2
 
@@ -36,11 +36,18 @@ class NameEntry:
 
 
 class NameMatcher:
-    """Normalized word tuples -> the actors that bear that name."""
+    """Normalized word tuples -> the actors that bear that name.
+
+    Besides the names, it keeps the proper prefixes (two words or more) of the names of
+    three words or more, so that `longest_match` extends a candidate word by word and stops
+    as soon as no name goes on: a few lookups per position however many names there are.
+    """
 
     def __init__(self) -> None:
         self.entries: dict[tuple[str, ...], list[NameEntry]] = {}
         self.longest: dict[str, int] = {}  # first word -> longest name starting with it
+        self.prefixes: set[tuple[str, ...]] = set()
+        self.indexed = 0  # names added through add_words (whose prefixes are kept)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -52,7 +59,12 @@ class NameMatcher:
         """Add a name already normalized (`names.name_words`)."""
         if not words:
             return
-        bucket = self.entries.setdefault(words, [])
+        bucket = self.entries.get(words)
+        if bucket is None:
+            bucket = self.entries[words] = []
+            self.indexed += 1
+            for length in range(2, len(words)):
+                self.prefixes.add(words[:length])
         if any(e.actor_id == entry.actor_id and e.kind == entry.kind for e in bucket):
             return
         bucket.append(entry)
@@ -65,11 +77,27 @@ class NameMatcher:
         if not limit:
             return None
         entries = self.entries
-        for length in range(min(limit, len(words) - start), 0, -1):
-            found = entries.get(tuple(words[start : start + length]))
+        end = min(start + limit, len(words))
+        if getattr(self, "indexed", -1) != len(entries):
+            # Names were added another way (a subclass filling `entries` itself, an old
+            # pickle): try every length, longest first.
+            for stop in range(end, start, -1):
+                found = entries.get(tuple(words[start:stop]))
+                if found:
+                    return stop - start, found
+            return None
+        key = (words[start],)
+        found = entries.get(key)
+        best = (1, found) if found else None
+        prefixes = self.prefixes
+        for stop in range(start + 1, end):
+            key = key + (words[stop],)
+            found = entries.get(key)
             if found:
-                return length, found
-        return None
+                best = (stop - start + 1, found)
+            if key not in prefixes:
+                break
+        return best
 
     def lookup(self, name: str) -> list[NameEntry]:
         return self.entries.get(name_words(name), [])
