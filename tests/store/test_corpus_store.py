@@ -228,14 +228,24 @@ def test_events_filters(corpus):
 
 
 def test_contested_within_and_across_articles(corpus):
+    """Across articles, the event stage's own test decides (`extract.contested.contradiction`)."""
     found = corpus.contested()
-    scopes = {(item["scope"], item["a"]["document_id"], item["b"]["document_id"]) for item in found}
-    assert scopes == {("within", "border-talks", "border-talks"), ("across", "army-raid", "ttp-denial")}
-    across = next(item for item in found if item["scope"] == "across")
-    assert across["a"]["negated"] is False and across["b"]["negated"] is True
-    assert across["a"]["url"] == "https://example.org/army-raid" and across["b"]["publication"] == "Other Post"
-    assert across["b"]["attributed_to_name"] == "Tehreek-e-Taliban Pakistan"
-    assert [item["scope"] for item in corpus.contested(actor="ttp")] == ["across"]
+    pairs = {(item["scope"], item["a"]["document_id"], item["a"]["type"], item["b"]["document_id"], item["b"]["type"])
+             for item in found}
+    assert pairs == {
+        ("within", "border-talks", "AGREE", "border-talks", "AGREE"),
+        # the army tells of a raid, the TTP tells it did not happen
+        ("across", "army-raid", "ASSAULT", "ttp-denial", "ASSAULT"),
+        # Kabul accuses Pakistan, the TTP rejects what is said about Pakistan
+        ("across", "army-raid", "ACCUSE", "ttp-denial", "REJECT"),
+    }
+    raid = next(item for item in found if item["scope"] == "across" and item["a"]["type"] == "ASSAULT")
+    assert raid["reason"] == "pakistan and ttp disagree on whether it happened"
+    assert raid["a"]["negated"] is False and raid["b"]["negated"] is True
+    assert raid["a"]["url"] == "https://example.org/army-raid" and raid["b"]["publication"] == "Other Post"
+    assert raid["b"]["attributed_to_name"] == "Tehreek-e-Taliban Pakistan"
+    assert [item["scope"] for item in corpus.contested(actor="ttp")] == ["across", "across"]
+    assert [item["scope"] for item in corpus.contested(actor="afghanistan", across=False)] == ["within"]
     assert corpus.contested(since="2024-06-01") == []
 
 

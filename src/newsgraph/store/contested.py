@@ -1,17 +1,16 @@
 """Contested claims: two reports of the same happening that contradict each other.
 
 Within one article the event stage finds them (the `contested` table: "the army said
-it killed ten militants; the TTP denied it"). Across articles the store pairs events
-itself: two events of DIFFERENT articles contradict each other when
+it killed ten militants; the TTP denied it"). Across articles the store pairs events of
+DIFFERENT articles and asks the event stage's own test, `newsgraph.extract.contested.
+contradiction` (a denial against an accusation or a claim, a pledge against a claim of
+support for an armed group, two parties telling the same event as happened and not, or
+as cooperation and conflict), with the stored actor types. Candidates are only pairs
+that can pass that test: events that share the actors it compares (the same source and
+target for two told events; the denying or pledging party as a source of the other
+event; accuser and accused), found in memory from the subsets of events each rule
+reads. Their days must be within `window_days` of each other (or either unknown).
 
-- they have the same event type,
-- they share a source actor, and share a target actor (or both have no target),
-- one is negated and the other is not ("X attacked Y" against "X did not attack Y"),
-- their days are within `window_days` of each other (or either is unknown).
-
-This works on the stored Event fields only (type, source, target, negated, day). The
-event stage had no cross-document contradiction test to reuse when this was written; if
-it gets one, `contradiction` below is the one place to call it from.
 Each pair comes with both documents (title, publication, URL, date) and with who
 asserts each claim (`attributed_to`), so both sides are shown with their sources.
 """
@@ -21,9 +20,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import and_, select, tuple_
+from sqlalchemy import or_, select, tuple_
 from sqlalchemy.engine import Connection
 
+from ..extract.contested import contradiction as event_contradiction
+from ..model import Event, Span
 from . import schema
 from .queries import _attach_event_actors, date_bounds, resolve_actor
 
@@ -58,61 +59,98 @@ def contested(connection: Connection, *, actor: str | None = None, since: str | 
     return out[:limit]
 
 
-def contradiction(first: dict[str, Any], second: dict[str, Any], window_days: int = WINDOW_DAYS) -> str | None:
-    """Why two events (from different articles) contradict each other, or None."""
-    if first["type"] != second["type"] or bool(first["negated"]) == bool(second["negated"]):
-        return None
-    shared_sources = set(first["source_ids"]) & set(second["source_ids"])
-    if not shared_sources:
-        return None
-    targets_a, targets_b = set(first["target_ids"]), set(second["target_ids"])
-    if (targets_a or targets_b) and not targets_a & targets_b:
-        return None
+def contradiction(first: dict[str, Any], second: dict[str, Any], window_days: int = WINDOW_DAYS,
+                  actor_types: dict[str, str] | None = None) -> str | None:
+    """Why two stored events (of different articles) contradict each other, or None: the
+    event stage's test, within `window_days`."""
     day_a, day_b = _day_number(first["day"]), _day_number(second["day"])
     if day_a is not None and day_b is not None and abs(day_a - day_b) > window_days:
         return None
-    denied, reported = (first, second) if first["negated"] else (second, first)
-    return f"one article reports {reported['type']}, the other says it did not happen ({denied['evidence_text']!r})"
+    return event_contradiction(_as_event(first), _as_event(second), actor_types or {})
+
+
+def _as_event(row: dict[str, Any]) -> Event:
+    return Event(source=list(row["source_ids"]), target=list(row["target_ids"]), type=row["type"], mode=None,
+                 quad_class=row["quad_class"], intensity=0.0, cameo=None, goldstein=None, negated=bool(row["negated"]),
+                 modality=row.get("modality") or "asserted", attributed_to=row["attributed_to"],
+                 evidence=Span(0, 0, row.get("evidence_text") or ""))
+
+
+def _teller(row: dict[str, Any]) -> str | None:
+    """Who tells the event (as the event stage reads it): its attribution, else the single
+    source of a speech act."""
+    if row["attributed_to"]:
+        return row["attributed_to"]
+    if row["type"] in ("ACCUSE", "REJECT") and len(row["source_ids"]) == 1:
+        return row["source_ids"][0]
+    return None
 
 
 def _across(connection: Connection, window_days: int):
-    """Candidate pairs: a negated event and an event of the same type by one of its source
-    actors in another document, not negated. Found from the few negated events outwards
-    (their source actors' events, through the index on actor), never by a self-join that
-    a planner without statistics may start from the wrong end."""
-    negated = connection.execute(
-        select(e.c.document_id, e.c.ordinal, e.c.type, ea.c.actor_id)
-        .select_from(e.join(ea, and_(ea.c.document_id == e.c.document_id, ea.c.event_ordinal == e.c.ordinal,
-                                     ea.c.role == "source")))
-        .where(e.c.negated.is_(True))
-    ).all()
-    wanted = {(type_, actor_id) for _, _, type_, actor_id in negated}
-    actors = sorted({actor_id for _, actor_id in wanted})
-    types = sorted({type_ for type_, _ in wanted})
-    reported: dict[tuple[str, str], set[tuple]] = {}
-    for start in range(0, len(actors), 300):
-        rows = connection.execute(
-            select(ea.c.actor_id, e.c.type, e.c.document_id, e.c.ordinal)
-            .select_from(ea.join(e, and_(e.c.document_id == ea.c.document_id, e.c.ordinal == ea.c.event_ordinal)))
-            .where(ea.c.actor_id.in_(actors[start : start + 300]), ea.c.role == "source", e.c.negated.is_(False),
-                   e.c.type.in_(types))
-        )
-        for actor_id, type_, doc_id, ordinal in rows:
-            if (type_, actor_id) in wanted:
-                reported.setdefault((type_, actor_id), set()).add((doc_id, ordinal))
-    candidates = sorted({
-        (doc_a, ord_a, doc_b, ord_b)
-        for doc_a, ord_a, type_, actor_id in negated
-        for doc_b, ord_b in reported.get((type_, actor_id), ())
-        if doc_b != doc_a
-    })
-    details = _event_sides(connection, {key for row in candidates for key in ((row[0], row[1]), (row[2], row[3]))})
-    for doc_a, ord_a, doc_b, ord_b in candidates:
-        first, second = details[(doc_a, ord_a)], details[(doc_b, ord_b)]
-        reason = contradiction(first, second, window_days)
+    """Pairs of events of different articles that contradict each other (see the module
+    doc), the reported or accusing event first."""
+    rows = _event_sides(connection, _candidate_keys(connection))
+    if not rows:
+        return
+    ids = {i for row in rows.values() for i in (*row["source_ids"], *row["target_ids"])}
+    actor_types = dict(connection.execute(select(schema.actors.c.id, schema.actors.c.type).where(schema.actors.c.id.in_(sorted(ids)))).all()) \
+        if len(ids) <= 30_000 else dict(connection.execute(select(schema.actors.c.id, schema.actors.c.type)).all())
+    # Groups of events that a rule compares; a pair is tested once whatever group found it.
+    told_pairs: dict[tuple[str, str], list[tuple]] = {}  # (source, target) of told, non-speech events
+    denials: dict[str, list[tuple]] = {}  # party -> REJECT without target, AGREE: the party's own word
+    deeds: dict[str, list[tuple]] = {}  # party -> events with the party as source
+    rejects: dict[str, list[tuple]] = {}  # actor -> REJECT events naming it (as source or target)
+    accusations: dict[str, list[tuple]] = {}  # actor -> ACCUSE events naming it
+    for key, row in rows.items():
+        teller = _teller(row)
+        if teller and row["type"] not in ("ACCUSE", "REJECT"):
+            for source in row["source_ids"]:
+                for target in row["target_ids"]:
+                    told_pairs.setdefault((source, target), []).append(key)
+        if not row["negated"] and ((row["type"] == "REJECT" and not row["target_ids"]) or row["type"] == "AGREE"):
+            for party in row["source_ids"]:
+                denials.setdefault(party, []).append(key)
+        if not row["negated"] and row["type"] in DEED_TYPES:
+            for party in row["source_ids"]:
+                deeds.setdefault(party, []).append(key)
+        if row["type"] in ("REJECT", "ACCUSE") and not row["negated"]:
+            index = rejects if row["type"] == "REJECT" else accusations
+            for actor_id in dict.fromkeys((*row["source_ids"], *row["target_ids"])):
+                index.setdefault(actor_id, []).append(key)
+    candidates: set[tuple] = set()
+    for group in told_pairs.values():
+        candidates.update(_cross(group, group))
+    for party, keys in denials.items():
+        candidates.update(_cross(keys, deeds.get(party, ())))
+    for actor_id, keys in rejects.items():
+        candidates.update(_cross(keys, accusations.get(actor_id, ())))
+    for key_a, key_b in sorted(candidates):
+        first, second = rows[key_a], rows[key_b]
+        reason = contradiction(first, second, window_days, actor_types)
         if reason:
-            # The reported event first, the denial second, in a stable order.
-            yield (doc_b, ord_b), (doc_a, ord_a), reason
+            yield key_a, key_b, reason
+
+
+# Types of the events a denial or a pledge can be contradicted by (the event stage's
+# harm and support types).
+DEED_TYPES = frozenset({"ASSAULT", "COERCE", "AID", "COOPERATE"})
+
+
+def _cross(keys_a, keys_b):
+    """Ordered pairs (smaller key first) of events of different documents."""
+    for key_a in keys_a:
+        for key_b in keys_b:
+            if key_a[0] != key_b[0]:
+                yield (key_a, key_b) if key_a < key_b else (key_b, key_a)
+
+
+def _candidate_keys(connection: Connection) -> set[tuple]:
+    """The events some rule of `contradiction` can use across articles: told events,
+    denials, pledges, accusations, and the deeds a denial or pledge can be held against."""
+    query = select(e.c.document_id, e.c.ordinal).where(
+        or_(e.c.attributed_to.is_not(None), e.c.type.in_(("REJECT", "ACCUSE", "AGREE", *DEED_TYPES)))
+    )
+    return {(doc_id, ordinal) for doc_id, ordinal in connection.execute(query)}
 
 
 def _event_sides(connection: Connection, keys: set[tuple]) -> dict[tuple, dict[str, Any]]:
@@ -121,11 +159,13 @@ def _event_sides(connection: Connection, keys: set[tuple]) -> dict[tuple, dict[s
     for start in range(0, len(keys_list), 300):
         chunk = keys_list[start : start + 300]
         rows = connection.execute(
-            select(e.c.document_id, e.c.ordinal, e.c.type, e.c.negated, e.c.day, e.c.evidence_text)
+            select(e.c.document_id, e.c.ordinal, e.c.type, e.c.negated, e.c.day, e.c.evidence_text, e.c.quad_class,
+                   e.c.attributed_to, e.c.modality)
             .where(tuple_(e.c.document_id, e.c.ordinal).in_(chunk))
         )
-        for doc_id, ordinal, type_, negated, day, evidence in rows:
+        for doc_id, ordinal, type_, negated, day, evidence, quad, attributed, modality in rows:
             out[(doc_id, ordinal)] = {"type": type_, "negated": negated, "day": day, "evidence_text": evidence,
+                                      "quad_class": quad, "attributed_to": attributed, "modality": modality,
                                       "source_ids": [], "target_ids": []}
         sides = connection.execute(
             select(ea.c.document_id, ea.c.event_ordinal, ea.c.role, ea.c.actor_id)
