@@ -49,7 +49,7 @@ def test_quotes_and_actors_as_csv(corpus):
     assert actors["ahmed-sharif"]["roles"] == "army spokesman; senior adviser" and actors["pakistan"]["mentions"] == "4"
 
 
-def test_parquet_reads_back_with_pyarrow_and_pandas(corpus, tmp_path):
+def test_parquet_reads_back_with_pyarrow(corpus, tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
     for kind, expected in (("events", 7), ("quotes", 3), ("actors", 4)):
         path = tmp_path / f"{kind}.parquet"
@@ -59,9 +59,15 @@ def test_parquet_reads_back_with_pyarrow_and_pandas(corpus, tmp_path):
         assert table.column_names == list(export.COLUMNS[kind])
     events = pq.read_table(tmp_path / "events.parquet").to_pylist()
     assert {row["type"] for row in events} == {"ASSAULT", "ACCUSE", "REJECT", "CONSULT", "AGREE"}
+
+
+def test_parquet_reads_back_with_pandas(corpus, tmp_path):
+    pytest.importorskip("pyarrow")
     pandas = pytest.importorskip("pandas")
+    _export(corpus, "actors", "parquet", tmp_path / "actors.parquet")
     frame = pandas.read_parquet(tmp_path / "actors.parquet")
     assert frame.set_index("id").loc["pakistan", "documents"] == 3
+    assert list(frame.set_index("id").loc["ttp", "names"]) == ["TTP", "Tehreek-e-Taliban Pakistan"]
 
 
 def test_empty_parquet_still_has_its_columns(store, tmp_path):
