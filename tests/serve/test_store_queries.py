@@ -207,3 +207,12 @@ def test_timeline_of_undated_events(tmp_path):
             assert queries.actor_timeline(connection, "iran", undated=True) == [
                 {"period": "", "cooperation": 1, "conflict": 0, "by_quad_class": {"1": 1}}]
             assert queries.actor_timeline(connection, "iran", undated=True, since="2020") == []
+
+
+def test_mention_totals_one_pass_or_by_index_agree(store):
+    with store.read() as connection:
+        ids = [row["id"] for row in queries.actors(connection, limit=100)]
+        by_index = dict(queries._mention_totals(connection, ids))
+        one_pass = dict(queries._mention_totals(connection, ids + [f"nobody-{i}" for i in range(1001)]))
+    assert by_index["pakistan"] == 9 and set(by_index) == set(ids)
+    assert {actor_id: one_pass[actor_id] for actor_id in ids} == by_index

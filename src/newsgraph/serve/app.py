@@ -15,6 +15,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -56,6 +57,7 @@ def create_app(store: Store | str | None, settings: ServeSettings | None = None)
     app.state.settings = settings
     app.state.network_cache = api.NetworkCache()
     app.include_router(api.router)
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)  # the network is large JSON
     app.add_middleware(LimitsMiddleware, settings=settings)
     _add_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")

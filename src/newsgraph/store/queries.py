@@ -492,12 +492,9 @@ def network(connection: Connection, *, since: str | None = None, until: str | No
         chunk = ids[start : start + 500]
         for row in connection.execute(select(a.c.id, a.c.name, a.c.type, a.c.country).where(a.c.id.in_(chunk))):
             info[row.id] = {"id": row.id, "name": row.name, "type": row.type, "country": row.country, "mentions": 0, "weight": 0}
-        counts = connection.execute(
-            select(da.c.actor_id, func.sum(da.c.mentions)).where(da.c.actor_id.in_(chunk)).group_by(da.c.actor_id)
-        )
-        for actor_id, count in counts:
-            if actor_id in info:
-                info[actor_id]["mentions"] = int(count or 0)
+    for actor_id, count in _mention_totals(connection, ids):
+        if actor_id in info:
+            info[actor_id]["mentions"] = int(count or 0)
     for actor_id in ids:  # an actor an event named but no article listed
         info.setdefault(actor_id, {"id": actor_id, "name": actor_id, "type": None, "country": None, "mentions": 0, "weight": 0})
     if actor_country:
@@ -517,6 +514,21 @@ def network(connection: Connection, *, since: str | None = None, until: str | No
         info[pair["target"]]["weight"] += pair["weight"]
     kept.sort(key=lambda pair: (-pair["weight"], pair["source"], pair["target"]))
     return {"nodes": [info[i] for i in ranked], "edges": kept, "truncated": len(candidates) > len(ranked)}
+
+
+def _mention_totals(connection: Connection, ids: list[str]):
+    """(actor id, mentions) for these actors. For many actors, one pass over the whole
+    table: grouping on an expression keeps SQLite from walking the actor index, which
+    costs a random row read per document of every actor (3x slower on 10,000 articles)."""
+    if len(ids) > 1000:
+        key = da.c.actor_id.concat("").label("actor_id")
+        yield from connection.execute(select(key, func.sum(da.c.mentions)).group_by(key))
+        return
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        yield from connection.execute(
+            select(da.c.actor_id, func.sum(da.c.mentions)).where(da.c.actor_id.in_(chunk)).group_by(da.c.actor_id)
+        )
 
 
 def _pair_counts_from_events(connection: Connection, since, until, types, quad_classes, country) -> list[tuple]:
