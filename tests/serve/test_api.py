@@ -266,7 +266,7 @@ def test_network_cache_and_no_cache(store_url, monkeypatch):
         return original(*args, **kwargs)
 
     monkeypatch.setattr(api.queries, "network", counted)
-    with TestClient(create_app(store_url, ServeSettings()), base_url="http://127.0.0.1:8000") as fresh_app:
+    with TestClient(create_app(store_url, ServeSettings(warm=False)), base_url="http://127.0.0.1:8000") as fresh_app:
         first = ok(fresh_app.get("/api/network", params={"top": 3}))
         assert ok(fresh_app.get("/api/network", params={"top": 3})) == first and len(calls) == 1
         assert ok(fresh_app.get("/api/network", params={"top": 3}, headers={"cache-control": "no-cache"})) == first
@@ -311,3 +311,18 @@ def test_the_api_on_postgresql(tmp_path):
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def test_first_answers_are_computed_at_start_up(store_url):
+    import threading
+
+    app = create_app(store_url, ServeSettings())
+    with TestClient(app, base_url="http://127.0.0.1:8000") as warm_app:
+        for thread in threading.enumerate():
+            if thread.name == "newsgraph-warm":
+                thread.join(timeout=60)
+        keys = {key[0] for key in app.state.answers.answers}
+        assert keys == {"network", "contested"}
+        cached = ok(warm_app.get("/api/contested"))
+        assert cached == ok(warm_app.get("/api/contested", headers={"cache-control": "no-cache"}))
+        assert ok(warm_app.get("/api/contested", params={"limit": 1, "offset": 1}))["items"] == cached["items"][1:2]

@@ -187,27 +187,74 @@ def list_places(store: StoreDep, filters: EventFilters, limit: Annotated[int, Qu
 
 
 # ---------------------------------------------------------------- the network
-NETWORK_CACHE_SIZE = 64
+ANSWER_CACHE_SIZE = 64
 
 
-class NetworkCache:
-    """Network answers per filter set, for one app, valid while the number of documents
-    is unchanged (the store only grows by documents)."""
+class AnswerCache:
+    """Answers that are costly to compute (the network, contested claims), per question,
+    for one app, valid while the number of documents is unchanged (the store only grows by
+    documents). `Cache-Control: no-cache` in a request asks for a new answer."""
 
     def __init__(self):
-        self.answers: dict[tuple, tuple[int, dict]] = {}
+        self.answers: dict[tuple, tuple[int, Any]] = {}
         self.lock = threading.Lock()
 
-    def get(self, key: tuple, version: int) -> dict | None:
+    def get(self, key: tuple, version: int):
         with self.lock:
             found = self.answers.get(key)
         return found[1] if found is not None and found[0] == version else None
 
-    def put(self, key: tuple, version: int, answer: dict) -> None:
+    def put(self, key: tuple, version: int, answer) -> None:
         with self.lock:
-            if len(self.answers) >= NETWORK_CACHE_SIZE:
+            if len(self.answers) >= ANSWER_CACHE_SIZE:
                 self.answers.pop(next(iter(self.answers)))
             self.answers[key] = (version, answer)
+
+
+def store_version(connection) -> int:
+    return connection.execute(select(func.count()).select_from(schema.documents)).scalar()
+
+
+def wants_fresh(request: Request) -> bool:
+    return "no-cache" in request.headers.get("cache-control", "").lower()
+
+
+def network_answer(store: Store, cache: AnswerCache, *, fresh: bool = False, since=None, until=None, types=None,
+                   quad_classes=None, actor_country=None, event_country=None, min_weight: int = 1, top: int = 500,
+                   directed: bool = False) -> dict:
+    key = ("network", since, until, tuple(sorted(types or ())), tuple(sorted(quad_classes or ())), actor_country,
+           event_country, min_weight, top, directed)
+    with store.read() as connection:
+        version = store_version(connection)
+        answer = None if fresh else cache.get(key, version)
+        if answer is None:
+            answer = queries.network(connection, since=since, until=until, types=types, quad_classes=quad_classes,
+                                     actor_country=actor_country, event_country=event_country, min_weight=min_weight,
+                                     top=top, directed=directed)
+            cache.put(key, version, answer)
+    return answer
+
+
+def contested_rows(store: Store, cache: AnswerCache, *, fresh: bool = False, actor=None, since=None, until=None,
+                   scope: str = "both") -> list:
+    """Up to MAX_SCAN + 1 contested pairs, in order (pages are cut from them)."""
+    key = ("contested", actor, since, until, scope)
+    with store.read() as connection:
+        version = store_version(connection)
+        rows = None if fresh else cache.get(key, version)
+        if rows is None:
+            rows = contested_queries.contested(connection, actor=actor, since=since, until=until,
+                                               within=scope in ("within", "both"), across=scope in ("across", "both"),
+                                               limit=MAX_SCAN + 1)
+            cache.put(key, version, rows)
+    return rows
+
+
+def warm(store: Store, cache: AnswerCache) -> None:
+    """Compute the answers the web app asks for first (its default network, contested
+    claims), so that the first visitor does not wait for them."""
+    network_answer(store, cache)
+    contested_rows(store, cache)
 
 
 @router.get("/network", response_model=models.Network, summary="The actor network: nodes and weighted edges",
@@ -226,32 +273,24 @@ def network(request: Request, store: StoreDep, since: Since = None, until: Until
     for value in quad_class or ():
         if value not in (0, 1, 2, 3, 4):
             raise HTTPException(400, f"quad class {value} is not 0-4")
-    key = (since, until, tuple(sorted(type or ())), tuple(sorted(quad_class or ())), actor_country, event_country,
-           min_weight, top, directed)
-    with store.read() as connection:
-        version = connection.execute(select(func.count()).select_from(schema.documents)).scalar()
-        cache: NetworkCache = request.app.state.network_cache
-        fresh = "no-cache" in request.headers.get("cache-control", "").lower()  # the client asks for a new answer
-        cached = None if fresh else cache.get(key, version)
-        if cached is not None:
-            return JSONResponse(cached)
-        answer = queries.network(connection, since=since, until=until, types=type, quad_classes=quad_class,
-                                 actor_country=actor_country, event_country=event_country, min_weight=min_weight,
-                                 top=top, directed=directed)
-    cache.put(key, version, answer)
+    answer = network_answer(store, request.app.state.answers, fresh=wants_fresh(request), since=since, until=until,
+                            types=type, quad_classes=quad_class, actor_country=actor_country,
+                            event_country=event_country, min_weight=min_weight, top=top, directed=directed)
     return JSONResponse(answer)
 
 
 # ---------------------------------------------------------------- contested claims
 @router.get("/contested", response_model=models.Page[models.ContestedPair],
-            summary="Contested claims: events that contradict each other, within and across articles")
-def list_contested(store: StoreDep, actor: ActorName = None, since: Since = None, until: Until = None,
+            summary="Contested claims: events that contradict each other, within and across articles",
+            description="Answers are kept per question until the store gets new documents; "
+                        "`Cache-Control: no-cache` asks for a newly computed answer.")
+def list_contested(request: Request, store: StoreDep, actor: ActorName = None, since: Since = None, until: Until = None,
                    scope: Literal["within", "across", "both"] = "both", limit: Limit = 50, offset: Offset = 0):
     if offset + limit > MAX_SCAN:
         raise HTTPException(400, f"contested claims page up to {MAX_SCAN} results")
-    rows = read(store, contested_queries.contested, actor=actor, since=since, until=until,
-                within=scope in ("within", "both"), across=scope in ("across", "both"), limit=offset + limit + 1)
-    return page(rows[offset:], limit, offset)
+    rows = contested_rows(store, request.app.state.answers, fresh=wants_fresh(request), actor=actor, since=since,
+                          until=until, scope=scope)
+    return page(rows[offset : offset + limit + 1], limit, offset)
 
 
 # ---------------------------------------------------------------- search

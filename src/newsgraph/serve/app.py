@@ -10,6 +10,8 @@ app = create_app("corpus.sqlite")            # an ASGI app: uvicorn, TestClient.
 from __future__ import annotations
 
 import contextlib
+import logging
+import threading
 from importlib import resources
 from pathlib import Path
 
@@ -36,6 +38,8 @@ def create_app(store: Store | str | None, settings: ServeSettings | None = None)
         store = Store.open(store, create=False)
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI):
+        if settings.warm:
+            threading.Thread(target=_warm, args=(store, app.state.answers), name="newsgraph-warm", daemon=True).start()
         yield
         store.close()
 
@@ -55,7 +59,7 @@ def create_app(store: Store | str | None, settings: ServeSettings | None = None)
     )
     app.state.store = store
     app.state.settings = settings
-    app.state.network_cache = api.NetworkCache()
+    app.state.answers = api.AnswerCache()
     app.include_router(api.router)
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)  # the network is large JSON
     app.add_middleware(LimitsMiddleware, settings=settings)
@@ -81,6 +85,13 @@ def create_app(store: Store | str | None, settings: ServeSettings | None = None)
         return page()
 
     return app
+
+
+def _warm(store: Store, answers) -> None:
+    try:
+        api.warm(store, answers)
+    except Exception as error:  # a cache that stays cold is no failure: requests compute anew
+        logging.getLogger("newsgraph.serve").warning("could not precompute the first answers: %s", error)
 
 
 def _add_error_handlers(app: FastAPI) -> None:

@@ -74,6 +74,7 @@ class ServeSettings:
     max_query: int = 4096  # bytes of query string
     max_analyze_chars: int = 200_000
     allowed_hosts: set[str] = field(default_factory=set)  # extra Host header names accepted
+    warm: bool = True  # compute the web app's first answers (network, contested) at start-up
 
     @property
     def loopback(self) -> bool:
