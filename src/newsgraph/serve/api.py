@@ -81,7 +81,7 @@ def info(request: Request, store: StoreDep):
     return {
         "name": "newsgraph", "version": __version__, "schema": SCHEMA, "store": shown_url(store.url),
         "writes": settings.writes_allowed() is None, "token_required": bool(settings.token),
-        "ingest": settings.writable, "stats": store.stats(),
+        "ingest": settings.writable, "warming": request.app.state.warming.is_set(), "stats": store.stats(),
     }
 
 

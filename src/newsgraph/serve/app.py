@@ -39,7 +39,9 @@ def create_app(store: Store | str | None, settings: ServeSettings | None = None)
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI):
         if settings.warm:
-            threading.Thread(target=_warm, args=(store, app.state.answers), name="newsgraph-warm", daemon=True).start()
+            app.state.warming.set()
+            threading.Thread(target=_warm, args=(store, app.state.answers, app.state.warming), name="newsgraph-warm",
+                             daemon=True).start()
         yield
         store.close()
 
@@ -60,6 +62,7 @@ def create_app(store: Store | str | None, settings: ServeSettings | None = None)
     app.state.store = store
     app.state.settings = settings
     app.state.answers = api.AnswerCache()
+    app.state.warming = threading.Event()  # set while the first answers are being computed
     app.include_router(api.router)
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)  # the network is large JSON
     app.add_middleware(LimitsMiddleware, settings=settings)
@@ -87,11 +90,13 @@ def create_app(store: Store | str | None, settings: ServeSettings | None = None)
     return app
 
 
-def _warm(store: Store, answers) -> None:
+def _warm(store: Store, answers, warming: threading.Event) -> None:
     try:
         api.warm(store, answers)
     except Exception as error:  # a cache that stays cold is no failure: requests compute anew
         logging.getLogger("newsgraph.serve").warning("could not precompute the first answers: %s", error)
+    finally:
+        warming.clear()
 
 
 def _add_error_handlers(app: FastAPI) -> None:

@@ -272,6 +272,7 @@ class ServerInfo(BaseModel):
     writes: bool = Field(description="whether the write endpoints can be used at all")
     token_required: bool
     ingest: bool = Field(description="whether POST /api/documents is on (--writable)")
+    warming: bool = Field(description="whether the first answers (network, contested) are still being computed")
     stats: Stats
 
 
