@@ -86,7 +86,6 @@ ARMED_WORDS = frozenset(
     kata'ib kataib ansar boko haram jund ahrar shabaab shabab""".split()
 )
 ACRONYM_IN_PARENS = re.compile(r"\(\s*([A-Za-z][A-Za-z.&\-]{1,11})\s*\)")
-PARENS = re.compile(r"\([^()]*\)")
 LATIN = re.compile(r"^[a-z0-9]+$")
 VOWELS = frozenset("aeiouy")
 
@@ -224,11 +223,6 @@ def split_alternatives(name: str) -> list[str]:
     if len(parts) > 1 and all(len(name_words(part)) >= 2 for part in parts):
         return parts
     return [name]
-
-
-def without_brackets(name: str) -> str:
-    """"AL-HARAMAIN FOUNDATION (INDONESIA)" -> "AL-HARAMAIN FOUNDATION"."""
-    return " ".join(PARENS.sub(" ", name).split()).strip(" ,-/")
 
 
 # ---------------------------------------------------------------- drafts
