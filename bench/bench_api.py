@@ -16,8 +16,8 @@ measured twice: answered from that cache, and computed anew (`Cache-Control: no-
 Then, unless --no-browser, Debian's headless Chromium opens the network of the top
 `--top` actors (default 2,000) and reports the time to the first WebGL frame, the frame
 rate while ForceAtlas2 runs in its worker, and the time from a click on the most
-mentioned actor to its page. With --screenshots DIR it saves network.png, actor.png,
-article.png and map.png there (docs/img for the README).
+mentioned actor to its page. With --screenshots DIR it saves network.png, actor.png (the
+most mentioned person), article.png and map.png there (docs/img for the README).
 """
 
 from __future__ import annotations
@@ -111,7 +111,9 @@ def pick(client) -> dict:
     document = client.get("/api/documents", params={"limit": 1, "status": "analysed"}).json()["items"][0]["id"]
     places = client.get("/api/places", params={"limit": 1}).json()
     country = places[0]["country"] if places else (top.get("country") or "IRN")
-    return {"info": info, "top": top, "speaker": speaker, "document": document, "country": country}
+    people = client.get("/api/actors", params={"limit": 1, "type": "person"}).json()["items"]
+    return {"info": info, "top": top, "speaker": speaker, "document": document, "country": country,
+            "person": people[0]["id"] if people else top["id"]}
 
 
 def endpoint_table(client, values: dict, repeat: int, top: int) -> list[tuple[str, dict]]:
@@ -163,7 +165,7 @@ def endpoint_table(client, values: dict, repeat: int, top: int) -> list[tuple[st
     return out
 
 
-def browser_check(base: str, top_actor: str, top: int, screenshots: Path | None, document: str) -> dict:
+def browser_check(base: str, top_actor: str, top: int, screenshots: Path | None, document: str, person: str) -> dict:
     from playwright.sync_api import sync_playwright
 
     chromium = os.environ.get("NEWSGRAPH_CHROMIUM", "/usr/bin/chromium")
@@ -205,7 +207,9 @@ def browser_check(base: str, top_actor: str, top: int, screenshots: Path | None,
         page.wait_for_selector("body[data-ready='actor']")
         out["click_to_actor_page_ms"] = (time.perf_counter() - clicked) * 1000
         out["clicked_actor"] = page.locator("h1.actor-name").inner_text().strip()
-        if screenshots:
+        if screenshots:  # the page of the most mentioned person: names and roles over time
+            page.goto(f"{base}/actors/{person}")
+            page.wait_for_selector("body[data-ready='actor']")
             page.wait_for_timeout(800)
             page.screenshot(path=str(screenshots / "actor.png"))
             page.goto(f"{base}/documents/{document}")
@@ -260,7 +264,7 @@ def main() -> None:
             if args.screenshots:
                 args.screenshots.mkdir(parents=True, exist_ok=True)
             print(f"browser: the network of the top {args.top:,} actors")
-            browser = browser_check(base, values["top"]["id"], args.top, args.screenshots, values["document"])
+            browser = browser_check(base, values["top"]["id"], args.top, args.screenshots, values["document"], values["person"])
             for key, value in browser.items():
                 print(f"  {key:<32} {value if not isinstance(value, float) else f'{value:,.1f}'}")
         if args.json:

@@ -322,7 +322,7 @@ def test_first_answers_are_computed_at_start_up(store_url):
             if thread.name == "newsgraph-warm":
                 thread.join(timeout=60)
         keys = {key[0] for key in app.state.answers.answers}
-        assert keys == {"network", "contested"}
+        assert keys == {"network", "contested", "mentions"}
         assert ok(warm_app.get("/api"))["warming"] is False
         cached = ok(warm_app.get("/api/contested"))
         assert cached == ok(warm_app.get("/api/contested", headers={"cache-control": "no-cache"}))

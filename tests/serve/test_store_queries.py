@@ -212,7 +212,11 @@ def test_timeline_of_undated_events(tmp_path):
 def test_mention_totals_one_pass_or_by_index_agree(store):
     with store.read() as connection:
         ids = [row["id"] for row in queries.actors(connection, limit=100)]
-        by_index = dict(queries._mention_totals(connection, ids))
-        one_pass = dict(queries._mention_totals(connection, ids + [f"nobody-{i}" for i in range(1001)]))
+        by_index = dict(queries.mention_totals(connection, ids))
+        one_pass = dict(queries.mention_totals(connection, ids + [f"nobody-{i}" for i in range(1001)]))
     assert by_index["pakistan"] == 9 and set(by_index) == set(ids)
     assert {actor_id: one_pass[actor_id] for actor_id in ids} == by_index
+    with store.read() as connection:
+        every = dict(queries.mention_totals(connection))
+        assert {actor_id: every[actor_id] for actor_id in ids} == by_index
+        assert queries.network(connection, mentions=every) == queries.network(connection)

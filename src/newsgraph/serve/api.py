@@ -228,9 +228,13 @@ def network_answer(store: Store, cache: AnswerCache, *, fresh: bool = False, sin
         version = store_version(connection)
         answer = None if fresh else cache.get(key, version)
         if answer is None:
+            mentions = cache.get(("mentions",), version)  # every actor's total: the same for every network
+            if mentions is None:
+                mentions = dict(queries.mention_totals(connection))
+                cache.put(("mentions",), version, mentions)
             answer = queries.network(connection, since=since, until=until, types=types, quad_classes=quad_classes,
                                      actor_country=actor_country, event_country=event_country, min_weight=min_weight,
-                                     top=top, directed=directed)
+                                     top=top, directed=directed, mentions=mentions)
             cache.put(key, version, answer)
     return answer
 

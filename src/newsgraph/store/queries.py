@@ -448,7 +448,7 @@ def event_places(connection: Connection, *, limit: int = 1000, **filters) -> lis
 def network(connection: Connection, *, since: str | None = None, until: str | None = None,
             types: list[str] | None = None, quad_classes: list[int] | None = None, actor_country: str | None = None,
             event_country: str | None = None, min_weight: int = 1, top: int = 500,
-            directed: bool = False) -> dict[str, Any]:
+            directed: bool = False, mentions: dict[str, int] | None = None) -> dict[str, Any]:
     """The actor network for a date range and filters, JSON-ready: {"nodes": [...], "edges": [...]}.
 
     An edge joins two actors with `weight` (asserted, not negated events between them),
@@ -458,7 +458,8 @@ def network(connection: Connection, *, since: str | None = None, until: str | No
     actor of that country on either end; `event_country` the events located there.
     Edges under `min_weight` are dropped, then the `top` actors by mentions are kept with
     the edges between them (`truncated` says whether more actors matched). A node:
-    {id, name, type, country, mentions, weight}.
+    {id, name, type, country, mentions, weight}. `mentions` may give every actor's total
+    (`mention_totals`), when the caller keeps it.
     """
     if event_country:
         rows = _pair_counts_from_events(connection, since, until, types, quad_classes, event_country)
@@ -498,9 +499,10 @@ def network(connection: Connection, *, since: str | None = None, until: str | No
         chunk = ids[start : start + 500]
         for row in connection.execute(select(a.c.id, a.c.name, a.c.type, a.c.country).where(a.c.id.in_(chunk))):
             info[row.id] = {"id": row.id, "name": row.name, "type": row.type, "country": row.country, "mentions": 0, "weight": 0}
-    for actor_id, count in _mention_totals(connection, ids):
+    totals = mentions if mentions is not None else dict(mention_totals(connection, ids))
+    for actor_id in ids:
         if actor_id in info:
-            info[actor_id]["mentions"] = int(count or 0)
+            info[actor_id]["mentions"] = int(totals.get(actor_id) or 0)
     for actor_id in ids:  # an actor an event named but no article listed
         info.setdefault(actor_id, {"id": actor_id, "name": actor_id, "type": None, "country": None, "mentions": 0, "weight": 0})
     if actor_country:
@@ -522,11 +524,12 @@ def network(connection: Connection, *, since: str | None = None, until: str | No
     return {"nodes": [info[i] for i in ranked], "edges": kept, "truncated": len(candidates) > len(ranked)}
 
 
-def _mention_totals(connection: Connection, ids: list[str]):
-    """(actor id, mentions) for these actors. For many actors, one pass over the whole
-    table: grouping on an expression keeps SQLite from walking the actor index, which
-    costs a random row read per document of every actor (3x slower on 10,000 articles)."""
-    if len(ids) > 1000:
+def mention_totals(connection: Connection, ids: list[str] | None = None):
+    """(actor id, mentions) for these actors (None: every actor). For many actors, one pass
+    over the whole table: grouping on an expression keeps SQLite from walking the actor
+    index, which costs a random row read per document of every actor (3x slower on 10,000
+    articles)."""
+    if ids is None or len(ids) > 1000:
         key = da.c.actor_id.concat("").label("actor_id")
         yield from connection.execute(select(key, func.sum(da.c.mentions)).group_by(key))
         return
