@@ -13,6 +13,8 @@ It prints documents/s and words/s (whitespace words of the input texts, the same
 for both), the ingest's share of spaCy's words/s (target: at least 75%), the peak
 resident memory of each worker (half-way and at the end: it must stay under 1 GB and not
 grow with the corpus), and the speed-up from 1 to 2 workers (target: at least 1.7x).
+On a machine shared with other work the wall-clock figures move with the load; the CPU
+seconds of both (this process and its worker processes) are printed too.
 This is a benchmark, not a test: it asserts nothing and prints the figures.
 """
 
@@ -45,7 +47,16 @@ def read_corpus(path: Path, limit: int | None) -> list[dict]:
     return records
 
 
-def bare_spacy(texts: list[str], processes: int, batch_size: int) -> float:
+def cpu_seconds() -> float:
+    """CPU time (user + system) of this process and of its children that have ended."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def bare_spacy(texts: list[str], processes: int, batch_size: int) -> tuple[float, float]:
     """Seconds for nlp.pipe over the texts, measured in a process of its own (so that
     its memory does not count in this process's peak): the pipeline is loaded before the
     clock starts; with several processes, their start-up is timed, as the ingest's
@@ -57,24 +68,23 @@ def bare_spacy(texts: list[str], processes: int, batch_size: int) -> float:
         return pool.submit(_time_spacy, texts, processes, batch_size).result()
 
 
-def _time_spacy(texts: list[str], processes: int, batch_size: int) -> float:
+def _time_spacy(texts: list[str], processes: int, batch_size: int) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process and the pipe's worker processes)."""
     from newsgraph.nlp.loading import load_spacy
 
     nlp = load_spacy(None)
+    cpu = cpu_seconds()
     started = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
         pass
-    return time.perf_counter() - started
+    return time.perf_counter() - started, cpu_seconds() - cpu
 
 
 def run_ingest(path: Path, processes: int, batch_size: int, total: int, folder: Path):
     from newsgraph.corpus import Ingest
-    from newsgraph.corpus.worker import get_analyzer
     from newsgraph.ingest.sources import iter_articles
     from newsgraph.store import Store
 
-    if processes == 1:
-        get_analyzer(None, ())  # loaded before the clock starts, as bare spaCy's is
     db = folder / f"bench-{processes}.sqlite"
     store = Store.open(db)
     halfway: dict = {}
@@ -119,8 +129,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {args.corpus.name}, {len(records):,} articles, {words:,} words; batch size {args.batch_size}")
     results = {}
     for processes in [int(p) for p in args.workers.split(",")]:
-        spacy_seconds = bare_spacy(texts, processes, args.batch_size)
+        spacy_seconds, spacy_cpu = bare_spacy(texts, processes, args.batch_size)
+        if processes == 1:
+            from newsgraph.corpus.worker import init_worker
+
+            init_worker(None, ())  # the model loaded (and warmed up) before the clocks start, as bare spaCy's is
+        cpu = cpu_seconds()
         summary, halfway, db = run_ingest(subset, processes, args.batch_size, len(records), folder)
+        ingest_cpu = cpu_seconds() - cpu
         steady = summary.seconds - summary.startup_seconds
         results[processes] = (summary.seconds, steady)
         print(f"\n== {processes} process{'es' if processes > 1 else ''}")
@@ -131,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  after start-up    : {summary.read / steady:8.1f} docs/s {words / steady:10,.0f} words/s "
               f"(start-up {summary.startup_seconds:.1f} s: starting the workers, loading the model)")
         print(f"ingest / spaCy      : {spacy_seconds / summary.seconds:8.0%} of spaCy's words/s (target >= 75%)")
+        print(f"CPU seconds         : spaCy {spacy_cpu:.1f}, ingest {ingest_cpu:.1f}: spaCy's work is {spacy_cpu / ingest_cpu:.0%} "
+              "of the ingest's (the same figure without the other loads of a shared machine)")
         for pid, peak in sorted(summary.worker_peak_rss_mb.items()):
             print(f"worker {pid:>7} peak RSS: {halfway.get(pid, float('nan')):7.0f} MB half-way, {peak:7.0f} MB at the end (target < 1024 MB)")
         print(f"store: {db} ({db.stat().st_size / 1e6:.1f} MB)")

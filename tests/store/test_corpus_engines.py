@@ -37,7 +37,9 @@ def test_two_worker_processes_store_what_one_process_does(news, store_url, refer
     """(Engines, not storage, are under test here: SQLite only.)"""
     summary = ingest([news], store_url, workers=2, batch_size=3)
     assert summary.workers == 2 and summary.ingested == 9
-    assert len(summary.worker_peak_rss_mb) == 2 and all(mb > 50 for mb in summary.worker_peak_rss_mb.values())
+    # analysed in worker processes (which of the two took which batch is up to the pool)
+    assert 1 <= len(summary.worker_peak_rss_mb) <= 2 and os.getpid() not in summary.worker_peak_rss_mb
+    assert all(mb > 50 for mb in summary.worker_peak_rss_mb.values())
     assert _dump(store_url) == reference
 
 

@@ -52,10 +52,18 @@ class BatchResult:
     max_rss_mb: float = 0.0  # the worker process's peak resident memory so far
 
 
+# Analysed once when a worker starts, so that what the stages load on first use (the
+# gazetteer, lexicons) is loaded at start-up, not during the first batch.
+WARM_UP_TEXT = "Officials from Pakistan and Afghanistan met in Kabul on Monday, the ministry said."
+
+
 def init_worker(model: str | None = None, kb_paths: tuple[str, ...] = ()) -> None:
-    """Pool initializer: one thread for the maths libraries, and the model loaded now."""
+    """Pool initializer: one thread for the maths libraries, the model loaded and warmed up now."""
     os.environ["OMP_NUM_THREADS"] = "1"
-    get_analyzer(model, tuple(kb_paths))
+    analyzer = get_analyzer(model, tuple(kb_paths))
+    if not getattr(analyzer, "_newsgraph_warm", False):
+        analyse_batch([Job(id="warm-up", text=WARM_UP_TEXT)], model, tuple(kb_paths))
+        analyzer._newsgraph_warm = True
 
 
 def worker_ready() -> int:
