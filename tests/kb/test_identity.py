@@ -50,10 +50,6 @@ def test_a_surname_alone_in_another_article_keeps_its_own_id(analyzer):
     assert ids_of(second, "Rahimi") == {"rahimi"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "actor layer: spaCy's small model labels the unfamiliar full name 'Karim Rahimzai' ORG, the "
-    "layer keeps it an organization, and the surname join (extract/roles.py) only looks at people"
-))
 def test_a_later_surname_joins_a_person_the_model_labels_org(analyzer):
     text = (
         "Karim Rahimzai, a lecturer at Kabul University, said the talks had stalled. "
@@ -64,10 +60,6 @@ def test_a_later_surname_joins_a_person_the_model_labels_org(analyzer):
     assert analysis.actor("karim-rahimzai").type == "person"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "actor layer: extract/roles.py `_known_person` gives a surname that two people of the "
-    "article bear to the one mentioned last instead of leaving it unresolved"
-))
 def test_a_surname_two_people_share_is_not_given_to_either(analyzer):
     text = (
         "Karim Rahimi and his sister Nadia Rahimi founded the school in 2004. "

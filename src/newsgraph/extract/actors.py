@@ -269,6 +269,8 @@ class _Run:
                         break
                     if doc[before].ent_type_ or self.lowers[before] in self.layer.title_words or before in self.kb_tokens:
                         break
+                    if doc[before].is_sent_start or self.sent[before - 1] != self.sent[before]:
+                        break  # a capitalised first word of a sentence is no evidence of a name
                     start = before
             pieces = [start]
             pieces += [i + 1 for i in range(start, end) if doc[i].text in (",", ";")]  # "Ibrahimi, Larijani"
@@ -433,14 +435,32 @@ class _Run:
                 person_words.update(name_words(self.doc[start:end].text))
         out = []
         for start, end, origin, label in names:
+            tokens = self.doc[start:end]
             if label != "PERSON":
-                tokens = self.doc[start:end]
                 proper = all(t.pos_ == "PROPN" for t in tokens)
                 words = name_words(tokens.text)
                 if proper and (self._after_person_title(start) or (words and set(words) <= person_words)):
                     label = "PERSON"
+                elif proper and label == "ORG" and 2 <= len(words) <= 3 and (words[-1] in person_words or self._title_apposition(end)):
+                    label = "PERSON"  # "Karim Rahimzai, a lecturer at ..." labelled ORG
+            elif not is_agentive(tokens.root) and tokens.root.dep_ == "pobj" and not self._after_person_title(start):
+                label = "GPE"  # "fighting in Raqqah": a place the model took for a person
             out.append((start, end, origin, label))
         return out
+
+    def _title_apposition(self, end: int) -> bool:
+        """Whether a person's title follows in apposition: "X, a lecturer at ...", "X, the
+        spokesman"."""
+        i = end
+        if i >= len(self.texts) or self.texts[i] != ",":
+            return False
+        i += 1
+        while i < len(self.texts) and self.lowers[i] in ("a", "an", "the") :
+            i += 1
+        for j in range(i, min(i + 4, len(self.texts))):
+            if self.layer.titles.ending_at(self.lowers, j) and self.pos[j] == "NOUN":
+                return True
+        return False
 
     def _after_person_title(self, start: int) -> bool:
         """Whether a person's title ("analyst", "Minister", "President") ends right before."""

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Quote, Span
 from .quote_marks import QuotedSpan, find_quotations
-from .speakers import SpeakerResolver, load_speaker_nouns, speaker_head
+from .speakers import FIRST_PERSON_SINGULAR, SpeakerResolver, load_speaker_nouns, speaker_head
 from .speech import CueLexicon, Reported, cue_extent, find_reported, is_negated
 
 SENTENCE_END = frozenset({".", "!", "?"})
@@ -144,7 +144,7 @@ class _Run:
         indirect += self._colon_speech(direct + indirect)
         found = sorted(direct + indirect, key=lambda f: (f.char_start, f.char_end))
         self._speakers(found)
-        self._first_person_plural(found)
+        self._first_person(found)
         return [self._quote(f) for f in found]
 
     # ------------------------------------------------------------------ quotations
@@ -589,18 +589,27 @@ class _Run:
             return previous
         return previous if distance <= CONTINUATION_SENTENCES else None
 
-    def _first_person_plural(self, found: list[_Found]) -> None:
+    def _first_person(self, found: list[_Found]) -> None:
+        """In a direct quotation, "I", "me", "my" are the speaker; "we", "our", "us" are the
+        state or organization a person speaks for, or the speaking collective itself."""
         if self.actors is None:
             return
         affiliations: dict[str, str | None] = {}
         for item in found:
             if item.kind != "direct" or item.speaker is None:
                 continue
-            if item.speaker not in affiliations:
-                affiliations[item.speaker] = self.resolver.affiliation(item.speaker)
-            target = affiliations[item.speaker]
+            speaker = self.actors.actors.get(item.speaker)
+            if speaker is None:
+                continue
+            if speaker.type == "person":
+                self.resolver.add_first_person(item.speaker, item.start, item.end, FIRST_PERSON_SINGULAR)
+                if item.speaker not in affiliations:
+                    affiliations[item.speaker] = self.resolver.affiliation(item.speaker)
+                target = affiliations[item.speaker]
+            else:
+                target = item.speaker
             if target is not None:
-                self.resolver.add_first_person_plural(target, item.start, item.end)
+                self.resolver.add_first_person(target, item.start, item.end)
 
     # ------------------------------------------------------------------ output
     def _span(self, start: int, end: int) -> Span:

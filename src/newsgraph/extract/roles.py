@@ -23,6 +23,7 @@ from .syntax import noun_phrase_start
 if TYPE_CHECKING:  # pragma: no cover
     from .actors import ActorBuild, MentionRef, _Run
 
+AMBIGUOUS = object()  # a partial name that several people of the article bear
 ROLE_BREAK_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "NUM"})
 FORMER = frozenset({"former", "ex", "late", "then", "erstwhile", "outgoing", "previous"})
 
@@ -35,6 +36,13 @@ def attach_people(run: "_Run") -> None:
         if not words:
             continue
         actor = _known_person(run, mention, words, people)
+        if actor is AMBIGUOUS:
+            # "Rahimi said" after both Karim and Nadia Rahimi: which one is not said; the
+            # name stays an actor of its own rather than being given to either
+            key = f"{slug(run.doc[mention.start : mention.end].text)}-unresolved"
+            actor = run.actors.get(key) or run._new_actor(key, run.doc[mention.start : mention.end].text, "person")
+            run.add_mention(actor, mention.start, mention.end, "surname", agentive=True)
+            continue
         if actor is None:
             record = next((r for r in run.kb.lookup(run.doc[mention.start : mention.end].text) if r.type == "person"), None)
             if record is not None:
@@ -90,7 +98,7 @@ def _words(run: "_Run", mention: "MentionRef") -> tuple[str, ...]:
 
 def _known_person(run: "_Run", mention: "MentionRef", words: tuple[str, ...], people: list["ActorBuild"]) -> "ActorBuild | None":
     """The person already found whose full name contains these words (a surname, a partial
-    name); with several, the one mentioned last before this mention."""
+    name); AMBIGUOUS when several people of the article bear them."""
     matches = []
     for actor in people:
         candidates = [name_words(actor.name)]
@@ -101,11 +109,7 @@ def _known_person(run: "_Run", mention: "MentionRef", words: tuple[str, ...], pe
         return None
     if len(matches) == 1:
         return matches[0]
-
-    def last_before(actor: "ActorBuild") -> int:
-        return max((m.start for m in actor.mentions if m.start < mention.start), default=-1)
-
-    return max(matches, key=last_before)
+    return AMBIGUOUS
 
 
 def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:

@@ -29,6 +29,7 @@ QUOTING_VERBS = frozenset({"quote", "cite"})
 LEADING_QUANTIFIERS = frozenset({"the", "some", "other", "many", "several", "all", "most", "both", "a", "an", "few", "certain", "various", "two", "three"})
 SPEAKER_PREPS = frozenset({"of", "for", "from", "at"})
 FIRST_PERSON_PLURAL = frozenset({"we", "our", "us", "ours", "ourselves"})
+FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 AFFILIATION_TYPES = frozenset({"state", "organization", "armed_group", "igo"})
 
 
@@ -212,12 +213,13 @@ class SpeakerResolver:
                 return actor.key
         return None
 
-    def add_first_person_plural(self, actor_key: str, start: int, end: int) -> int:
-        """"we", "our", "us" in tokens [start, end) become mentions of `actor_key`."""
+    def add_first_person(self, actor_key: str, start: int, end: int, pronouns=FIRST_PERSON_PLURAL) -> int:
+        """First-person pronouns (`pronouns`: "we", "our", "us" by default) in tokens
+        [start, end) become mentions of `actor_key`."""
         added = 0
         actor = self.actors.actors[actor_key]
         for token in self.doc[start:end]:
-            if token.lower_ not in FIRST_PERSON_PLURAL or token.text == "US" or token.text == "U.S.":
+            if token.lower_ not in pronouns or token.text == "US" or token.text == "U.S." or token.tag_ not in ("PRP", "PRP$"):
                 continue
             if self.actors.mention_at(token.i) is not None:
                 continue
