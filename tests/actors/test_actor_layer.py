@@ -225,3 +225,12 @@ def test_an_organization_that_speaks_of_itself(analyzer):
     ministry = actor_of(analysis, "Defence Ministry of Iraq")
     assert ministry.country == "IRQ"
     assert "it" in [m.text for m in ministry.mentions]
+
+
+def test_knowledge_base_names_must_be_written_as_names(analyzer):
+    text = "Islamic group leaders met in Cairo. The Zionist regime was condemned, and the Islamic State claimed the attack."
+    analysis = analyzer.analyze(text)
+    surfaces = {m.text: a.id for a in analysis.actors for m in a.mentions}
+    assert "Islamic group" not in surfaces
+    assert surfaces.get("Zionist regime") == "israel"  # the KB writes this alias in lower case
+    assert surfaces.get("Islamic State") == "islamic-state"

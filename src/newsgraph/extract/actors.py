@@ -37,6 +37,7 @@ TYPE_ORDER = {"state": 0, "igo": 1, "armed_group": 2, "organization": 3, "person
 EXCLUDED_GROUP_DETS = frozenset({"any", "no", "every", "each", "these", "those", "this", "that", "such", "a", "an", "some", "which", "what", "whose"})
 NAME_STOP_DETS = frozenset({"the", "other", "some", "many", "several", "all", "both", "most", "various", "certain", "few"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+NAME_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "&", "-", "des", "und", "y"})
 
 
 @dataclass(slots=True)
@@ -236,7 +237,7 @@ class _Run:
             aligned = (i == 0 or word_token[i - 1] != first) and (i + length == count or word_token[i + length] != last)
             if aligned and not any(self.things[first : last + 1]):
                 text = self.doc[first : last + 1].text
-                usable = [e for e in entries if (is_all_capitals(text) if e.capitals_only else is_capitalized(text))]
+                usable = [e for e in entries if (is_all_capitals(text) if e.capitals_only else self._proper_case(first, last + 1, e.lowercase))]
                 if usable:
                     found.append((first, last + 1, "kb", usable))
                     for j in range(first, last + 1):
@@ -245,6 +246,23 @@ class _Run:
                     continue
             i += 1
         return found
+
+    def _proper_case(self, start: int, end: int, lowercase: tuple[str, ...] = ()) -> bool:
+        """Written as a name: every word capitalised but particles and function words
+        ("al-Qaeda", "Islamic State of Iraq and the Levant"), or all in capitals. "Islamic
+        group" at the start of a sentence is not the "Islamic Group"."""
+        capital = False
+        for i in range(start, end):
+            text = self.texts[i]
+            first = next((char for char in text if char.isalpha()), None)
+            if first is None or self.tags[i] == "POS" or text[:1] in "'’":
+                continue
+            if first.isupper():
+                capital = True
+            elif self.lowers[i] not in NAME_FUNCTION_WORDS and self.lowers[i] not in self.layer.particles:
+                if not lowercase or not all(word in lowercase for word in chunk_words(text)):
+                    return False
+        return capital
 
     # ------------------------------------------------------------------ 2. named entities
     def _named_entities(self) -> list[tuple[int, int, str, object]]:

@@ -20,10 +20,10 @@ from pathlib import Path
 
 from .. import config
 from .loader import SHIPPED_DIR, ImportedRecord, kb_files, read_file
-from .names import is_capitalized, name_words
+from .names import chunk_words, is_capitalized, name_words
 from .records import ActorRecord
 
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 # Names this short must be written in capitals to match ("UN", "IS", "US").
 SHORT_NAME = 2
 
@@ -33,6 +33,17 @@ class NameEntry:
     actor_id: str
     kind: str  # name | alias | acronym | demonym | capital
     capitals_only: bool  # must be written in capitals ("US", not "us")
+    lowercase: tuple[str, ...] = ()  # words the name itself writes in lower case ("Zionist regime")
+
+
+def lowercase_words(name: str) -> tuple[str, ...]:
+    """The normalized words a name writes in lower case ("Zionist regime" -> ("regime",))."""
+    out: list[str] = []
+    for chunk in name.split():
+        letters = [char for char in chunk if char.isalpha()]
+        if letters and letters[0].islower():
+            out.extend(chunk_words(chunk))
+    return tuple(out)
 
 
 class NameMatcher:
@@ -156,7 +167,7 @@ class KnowledgeBase:
                 short = len("".join(words)) <= SHORT_NAME
                 # A name written in lower case in the KB ("international community") is not
                 # proper-noun evidence; a name the KB writes in capitals must be capitalized.
-                add(words, NameEntry(record.id, kind, short and is_capitalized(name)))
+                add(words, NameEntry(record.id, kind, short and is_capitalized(name), lowercase_words(name)))
         for name in record.acronyms:
             add(name_words(name), NameEntry(record.id, "acronym", True))
         for name in record.demonyms:
