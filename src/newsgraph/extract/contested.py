@@ -134,11 +134,23 @@ def contradiction(a: Event, b: Event, actors: Mapping[str, Any] | None = None) -
 
 
 def find_contested(events: list[Event], actors: Mapping[str, Any] | None = None) -> list[Contested]:
-    """Every contradicting pair among the events of one article (indexes i < j)."""
-    out = []
+    """The contradicting pairs among the events of one article (indexes i < j).
+
+    A contest is reported once: when the same claim and the same denial are each told
+    several times (a long article repeats "A denied it" and "B accused A of it"), the pair
+    whose evidence lies closest together in the text stands for the repetitions."""
+    best: dict[tuple, tuple[int, int, int, str]] = {}
     for i in range(len(events)):
         for j in range(i + 1, len(events)):
             reason = contradiction(events[i], events[j], actors)
             if reason:
-                out.append(Contested((i, j), reason))
-    return out
+                key = (reason, *sorted((_claim(events[i]), _claim(events[j])), key=repr))
+                distance = abs(events[i].evidence.start - events[j].evidence.start)
+                if key not in best or distance < best[key][0]:
+                    best[key] = (distance, i, j, reason)
+    return [Contested((i, j), reason) for _, i, j, reason in sorted(best.values(), key=lambda item: item[1:3])]
+
+
+def _claim(event: Event) -> tuple:
+    """What an event claims, whoever tells it where: repetitions share this."""
+    return (event.type, tuple(sorted(event.source)), tuple(sorted(event.target)), event.attributed_to, event.negated)
