@@ -41,10 +41,7 @@ export async function renderActor(view, [id]) {
       section('Names over time', h('table', {class: 'grid'}, h('thead', null, h('tr', null, h('th', null, 'Name'), h('th', null, 'When'), h('th', null, 'Articles'))),
         h('tbody', null, actor.name_history.map((n) => h('tr', null, h('td', null, n.name), h('td', null, dated(n.first, n.last)), h('td', {class: 'num'}, fmt(n.documents)))))),
         actor.names.length > 1 ? h('p', {class: 'muted'}, `Also called: ${actor.names.filter((n) => n !== actor.name).join('; ')}`) : null),
-      section('Roles over time', actor.roles.length ? h('table', {class: 'grid'},
-        h('thead', null, h('tr', null, h('th', null, 'Role'), h('th', null, 'When'), h('th', null, 'Articles'))),
-        h('tbody', null, actor.roles.map((r) => h('tr', null, h('td', null, r.role), h('td', null, dated(r.first, r.last)), h('td', {class: 'num'}, fmt(r.documents))))))
-        : h('p', {class: 'muted'}, 'No roles found.')),
+      section('Roles over time', actor.roles.length ? rolesTable(actor.roles, dated) : h('p', {class: 'muted'}, 'No roles found.')),
     ),
     section('Cooperation and conflict over time', timelineChart(actor.timeline)),
     h('div', {class: 'columns'},
@@ -62,6 +59,17 @@ export async function renderActor(view, [id]) {
       : h('p', {class: 'muted'}, 'No events with other actors.')),
   );
   return undefined;
+}
+
+/** Roles, most reported first; beyond the first ten, behind "all roles". */
+function rolesTable(roles, dated) {
+  const sorted = [...roles].sort((a, b) => b.documents - a.documents || String(a.first).localeCompare(String(b.first)));
+  const table = (rows) => h('table', {class: 'grid'},
+    h('thead', null, h('tr', null, h('th', null, 'Role'), h('th', null, 'When'), h('th', null, 'Articles'))),
+    h('tbody', null, rows.map((r) => h('tr', null, h('td', null, r.role), h('td', null, dated(r.first, r.last)), h('td', {class: 'num'}, fmt(r.documents))))));
+  if (sorted.length <= 10) return table(sorted);
+  return h('div', null, table(sorted.slice(0, 10)),
+    h('details', null, h('summary', null, `all ${sorted.length} roles`), table(sorted.slice(10))));
 }
 
 export {TYPE_COLORS};
