@@ -164,7 +164,9 @@ def test_contested_and_lists(page):
     page.goto("/contested")
     ready(page, "contested-claims")
     page.locator("li.contested").first.wait_for()
-    assert "did not happen" in page.locator("li.contested").first.inner_text()
+    pair = page.locator("li.contested", has_text="Kabul denies shelling report").first
+    assert "Pakistan and Afghanistan agree to reopen Torkham" in pair.inner_text()  # both sides, each with its article
+    assert pair.locator("p.reason").inner_text().strip()
     page.goto("/actors?q=pak")
     ready(page, "actors")
     page.locator("table.grid tbody tr").first.wait_for()
