@@ -92,6 +92,7 @@ class Event(Open):
     admin1: str | None = None
     date: str | None = None
     date_precision: str | None = None
+    date_source: str | None = None
     day: str | None = None
     title: str | None = None
 

@@ -32,7 +32,7 @@ d, e, q, a, da = schema.documents, schema.events, schema.quotes, schema.actors, 
 
 # Columns of each export: name -> kind ("str", "int", "float", "bool", "list").
 EVENT_COLUMNS = {
-    "document_id": "str", "ordinal": "int", "day": "str", "date": "str", "date_precision": "str",
+    "document_id": "str", "ordinal": "int", "day": "str", "date": "str", "date_precision": "str", "date_source": "str",
     "type": "str", "mode": "str", "quad_class": "int", "intensity": "float", "cameo": "str", "goldstein": "float",
     "negated": "bool", "modality": "str", "attributed_to": "str", "attributed_to_name": "str",
     "source_ids": "list", "source_names": "list", "target_ids": "list", "target_names": "list",

@@ -80,7 +80,7 @@ def analysis_rows(analysis: Analysis, document_id: str | None = None) -> Analysi
     edges: dict[tuple, dict[str, Any]] = {}
     for ordinal, event in enumerate(analysis.events):
         location = event.location or {}
-        event_day = event.date or day
+        event_day = first_day(event.date) or day
         rows.events.append({
             "document_id": doc_id, "ordinal": ordinal, "type": event.type, "mode": event.mode,
             "quad_class": event.quad_class, "intensity": event.intensity, "cameo": event.cameo,
@@ -90,7 +90,8 @@ def analysis_rows(analysis: Analysis, document_id: str | None = None) -> Analysi
             "location_name": _text_or_none(location.get("name")), "lat": _float_or_none(location.get("lat")),
             "lon": _float_or_none(location.get("lon")), "country": _text_or_none(location.get("country")),
             "admin1": _text_or_none(location.get("admin1")), "geonames_id": _int_or_none(location.get("geonames_id")),
-            "location": event.location, "date": event.date, "date_precision": event.date_precision, "day": event_day,
+            "location": event.location, "date": event.date, "date_precision": event.date_precision,
+            "date_source": event.date_source, "day": event_day,
         })
         for role, ids in (("source", event.source), ("target", event.target)):
             for position, actor_id in enumerate(dict.fromkeys(ids)):
@@ -119,6 +120,18 @@ def analysis_rows(analysis: Analysis, document_id: str | None = None) -> Analysi
         rows.contested.append({"document_id": doc_id, "ordinal": ordinal, "event_a": first, "event_b": second, "reason": item.reason})
     rows.places = [{"document_id": doc_id, "ordinal": ordinal, "data": place} for ordinal, place in enumerate(analysis.places)]
     return rows
+
+
+def first_day(date: str | None) -> str | None:
+    """The first day of a date of any precision, so that dates sort and filter as days:
+    "2023-06" -> "2023-06-01", "2017" -> "2017-01-01"."""
+    if not date:
+        return None
+    if len(date) == 7:
+        return f"{date}-01"
+    if len(date) == 4:
+        return f"{date}-01-01"
+    return date[:10]
 
 
 def fold(name: str) -> str:

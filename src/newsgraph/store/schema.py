@@ -209,7 +209,8 @@ events = Table(
     Column("location", JSON),  # the location as the analysis gave it, whole
     Column("date", String(10)),  # the event's own date, when known
     Column("date_precision", String(16)),
-    Column("day", String(10)),  # the event's date, else the article's: for filters
+    Column("date_source", String(16)),  # "text" (a time expression of the event) or "article" (the fallback)
+    Column("day", String(10)),  # the first day of the event's date, else the article's: for filters
     Index("ix_events_day", "day"),
     Index("ix_events_type", "type"),
     Index("ix_events_attributed_to", "attributed_to"),
