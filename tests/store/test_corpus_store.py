@@ -283,3 +283,18 @@ def test_document_and_stats(corpus):
     assert stats["documents"] == 3 and stats["by_status"]["analysed"] == 3 and stats["events"] == 7
     with pytest.raises(NotFound):
         corpus.document("nope")
+
+
+def test_contested_across_articles_needs_dates(store):
+    """Two undated reports in different articles cannot be told to be about one matter."""
+    add(store, army_analysis("raid-undated", None))
+    add(store, denial_analysis("denial-undated", None))
+    assert [item for item in store.contested() if item["scope"] == "across"] == []
+
+
+def test_a_contest_told_again_is_reported_once(store):
+    add(store, army_analysis("raid-first", "2024-01-01"))
+    add(store, army_analysis("raid-again", "2024-01-02"))
+    add(store, denial_analysis("denial", "2024-01-02"))
+    raids = [item for item in store.contested() if item["scope"] == "across" and item["a"]["type"] == "ASSAULT"]
+    assert [{item["a"]["document_id"], item["b"]["document_id"]} for item in raids] == [{"raid-again", "denial"}]

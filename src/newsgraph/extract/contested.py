@@ -144,13 +144,13 @@ def find_contested(events: list[Event], actors: Mapping[str, Any] | None = None)
         for j in range(i + 1, len(events)):
             reason = contradiction(events[i], events[j], actors)
             if reason:
-                key = (reason, *sorted((_claim(events[i]), _claim(events[j])), key=repr))
+                key = (reason, *sorted((claim_key(events[i]), claim_key(events[j])), key=repr))
                 distance = abs(events[i].evidence.start - events[j].evidence.start)
                 if key not in best or distance < best[key][0]:
                     best[key] = (distance, i, j, reason)
     return [Contested((i, j), reason) for _, i, j, reason in sorted(best.values(), key=lambda item: item[1:3])]
 
 
-def _claim(event: Event) -> tuple:
+def claim_key(event: Event) -> tuple:
     """What an event claims, whoever tells it where: repetitions share this."""
     return (event.type, tuple(sorted(event.source)), tuple(sorted(event.target)), event.attributed_to, event.negated)

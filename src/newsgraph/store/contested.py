@@ -9,7 +9,10 @@ as cooperation and conflict), with the stored actor types. Candidates are only p
 that can pass that test: events that share the actors it compares (the same source and
 target for two told events; the denying or pledging party as a source of the other
 event; accuser and accused), found in memory from the subsets of events each rule
-reads. Their days must be within `window_days` of each other (or either unknown).
+reads. Both must be dated, within `window_days` of each other: two undated reports in
+different articles cannot be told to be about the same matter. A contest told again and
+again (the same claim against the same denial, in many articles) is reported once, by
+the pair closest in time.
 
 Each pair comes with both documents (title, publication, URL, date) and with who
 asserts each claim (`attributed_to`), so both sides are shown with their sources.
@@ -23,6 +26,7 @@ from typing import Any
 from sqlalchemy import or_, select, tuple_
 from sqlalchemy.engine import Connection
 
+from ..extract.contested import claim_key
 from ..extract.contested import contradiction as event_contradiction
 from ..model import Event, Span
 from . import schema
@@ -64,7 +68,7 @@ def contradiction(first: dict[str, Any], second: dict[str, Any], window_days: in
     """Why two stored events (of different articles) contradict each other, or None: the
     event stage's test, within `window_days`."""
     day_a, day_b = _day_number(first["day"]), _day_number(second["day"])
-    if day_a is not None and day_b is not None and abs(day_a - day_b) > window_days:
+    if day_a is None or day_b is None or abs(day_a - day_b) > window_days:
         return None
     return event_contradiction(_as_event(first), _as_event(second), actor_types or {})
 
@@ -124,11 +128,17 @@ def _across(connection: Connection, window_days: int):
         candidates.update(_cross(keys, deeds.get(party, ())))
     for actor_id, keys in rejects.items():
         candidates.update(_cross(keys, accusations.get(actor_id, ())))
+    best: dict[tuple, tuple[int, tuple, tuple, str]] = {}
     for key_a, key_b in sorted(candidates):
         first, second = rows[key_a], rows[key_b]
         reason = contradiction(first, second, window_days, actor_types)
         if reason:
-            yield key_a, key_b, reason
+            claims = (reason, *sorted((claim_key(_as_event(first)), claim_key(_as_event(second))), key=repr))
+            gap = abs(_day_number(first["day"]) - _day_number(second["day"]))
+            if claims not in best or gap < best[claims][0]:
+                best[claims] = (gap, key_a, key_b, reason)
+    for _, key_a, key_b, reason in sorted(best.values(), key=lambda item: (item[1], item[2])):
+        yield key_a, key_b, reason
 
 
 # Types of the events a denial or a pledge can be contradicted by (the event stage's
@@ -145,10 +155,11 @@ def _cross(keys_a, keys_b):
 
 
 def _candidate_keys(connection: Connection) -> set[tuple]:
-    """The events some rule of `contradiction` can use across articles: told events,
+    """The dated events some rule of `contradiction` can use across articles: told events,
     denials, pledges, accusations, and the deeds a denial or pledge can be held against."""
     query = select(e.c.document_id, e.c.ordinal).where(
-        or_(e.c.attributed_to.is_not(None), e.c.type.in_(("REJECT", "ACCUSE", "AGREE", *DEED_TYPES)))
+        or_(e.c.attributed_to.is_not(None), e.c.type.in_(("REJECT", "ACCUSE", "AGREE", *DEED_TYPES))),
+        e.c.day.is_not(None),
     )
     return {(doc_id, ordinal) for doc_id, ordinal in connection.execute(query)}
 
