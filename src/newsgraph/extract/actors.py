@@ -958,6 +958,19 @@ class _Run:
                 actor.sector = actor.role_sectors[0]
 
 
+def _tight(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of tokens [start, end) without stray punctuation glued to the
+    words ("------Iran" -> "Iran"); a final full stop stays ("U.S.")."""
+    span = doc[start:end]
+    text = doc.text
+    first, last = span.start_char, span.end_char
+    while first < last and not text[first].isalnum():
+        first += 1
+    while last > first and not (text[last - 1].isalnum() or text[last - 1] == "."):
+        last -= 1
+    return first, last
+
+
 def _words_end_with(words: tuple[str, ...], ending: tuple[str, ...]) -> bool:
     return bool(ending) and len(words) >= len(ending) and words[-len(ending) :] == ending
 
@@ -983,12 +996,11 @@ def to_model(found: DocActors, doc: Doc) -> list[Actor]:
         mentions = []
         seen = set()
         for ref in sorted(actor.mentions, key=lambda m: m.start):
-            span = doc[ref.start : ref.end]
-            key = (span.start_char, span.end_char)
-            if key in seen:
+            start, end = _tight(doc, ref.start, ref.end)
+            if (start, end) in seen or start >= end:
                 continue
-            seen.add(key)
-            mentions.append(Mention(span.start_char, span.end_char, span.text, ref.kind))
+            seen.add((start, end))
+            mentions.append(Mention(start, end, doc.text[start:end], ref.kind))
         names = []
         for mention in mentions:
             if mention.kind in ("name", "alias", "acronym", "surname", "metonym") and mention.text != actor.name and mention.text not in names:

@@ -124,8 +124,8 @@ def _roles_of(run: "_Run", actor: "ActorBuild", mention: "MentionRef") -> None:
     start = root.left_edge.i
     if start < mention.start:
         tokens = doc[start : mention.start]
-        while len(tokens) and (tokens[0].is_punct or tokens[0].tag_ == "DT" and tokens[0].lower_ != "the"):
-            tokens = tokens[1:]
+        while len(tokens) and (tokens[0].is_punct or tokens[0].tag_ == "DT" and tokens[0].lower_ != "the" or tokens[0].ent_type_ in ("DATE", "TIME")):
+            tokens = tokens[1:]  # "(on) Friday President X": the day is not part of the title
         determiner = len(tokens) and tokens[0].lower_ == "the"
         role_tokens = tokens[1:] if determiner else tokens
         if len(role_tokens) and not any(t.pos_ in ROLE_BREAK_POS or t.text == "," for t in role_tokens):
