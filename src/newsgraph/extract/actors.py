@@ -343,6 +343,8 @@ class _Run:
             return False
         if "(" in lowers and ")" not in lowers or ")" in lowers and "(" not in lowers:
             return False  # "Imam (Khomeini": a span across a bracket
+        if self.sent[start] != self.sent[end - 1]:
+            return False  # "president. Trump": a span across a sentence boundary
         if label == "PERSON":
             if end - start == 1 and is_all_capitals(doc[start].text):
                 return False
