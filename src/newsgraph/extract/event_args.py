@@ -12,6 +12,13 @@ Every function here is a documented rule over spaCy's dependency parse (ClearNLP
   it is coordinated with or depends on (control: "X pledged to allow", "X urged Y to join"
   -> Y joins, "X was involved in training Y" -> X trains);
 - `object_of`      the recipient in one argument slot of the lexicon ("obj", "with", ...).
+  A preposition slot is looked for on the verb, on the pattern's words and on the verb's
+  direct object ("threatened further action against X", "demanded autonomy from X"). A
+  recipient phrase whose head is no actor stands for its owner: "the president of Armenia",
+  "positions belonging to X", "the home of X";
+- `place_recipient` for a material act whose recipient is named by no actor ("attacked an
+  army base in Kandahar province", "killed 17 soldiers in Kabul"): the place of its object,
+  else the place of the verb, stands for it.
 """
 
 from __future__ import annotations
@@ -31,8 +38,13 @@ CO_AGENT_PREPS = (("along", "with"), ("together", "with"))
 OBJECT_CONTROL_PREPS = frozenset({"of", "from", "for"})
 # Dependencies over which a verb without a subject takes its controller's.
 CONTROLLED = frozenset({"xcomp", "advcl", "conj", "pcomp", "relcl", "acl"})
-# Noun-phrase parts that never carry the actor of a phrase ("in Afghanistan").
 MAX_CONJUNCTS = 8
+# "the home of X", "positions belonging to X": a recipient named by what it owns.
+OWNER_PREPS = ("of",)
+OWNER_VERBS = frozenset({"belong"})
+# Prepositions that place a thing or an act: "a base in Kandahar", "positions near Damascus".
+PLACE_PREPS = frozenset({"in", "near", "at", "outside", "across", "throughout", "inside", "around", "along"})
+PLACE_TYPES = frozenset({"location", "state"})
 
 
 @dataclass
@@ -107,13 +119,14 @@ class Arguments:
                                 found.add([actor], obj.i)
         return found
 
-    def prep_actors(self, head: Token, prep: str, modifiers: bool = True) -> Found:
-        """Actors of the object of preposition `prep` ("with", "on", ...) on `head`."""
+    def prep_actors(self, head: Token, prep: str, modifiers: bool = True, owner: bool = False) -> Found:
+        """Actors of the object of preposition `prep` ("with", "on", ...) on `head`; with
+        `owner`, an object that is no actor stands for its owner ("with the president of X")."""
         found = Found(how="head")
         for child in head.children:
             if child.dep_ in ("prep", "agent", "dative", "prt") and child.lower_ == prep:
                 for obj in _objects(child):
-                    sub = self.phrase_actors(obj, modifiers=modifiers)
+                    sub = self.recipient_phrase(obj) if owner else self.phrase_actors(obj, modifiers=modifiers)
                     for actor in sub.actors:
                         found.add([actor], obj.i)
                     for i in sub.tokens:
@@ -264,11 +277,11 @@ class Arguments:
             if is_passive(verb):
                 for child in verb.children:
                     if child.dep_ == "nsubjpass":
-                        return self.phrase_actors(child)
+                        return self.recipient_phrase(child)
                 return Found()
             for child in verb.children:
                 if child.dep_ in ("dobj", "obj"):
-                    return self._object_phrase(child)
+                    return self.recipient_phrase(child)
             return Found()
         if slot == "dative":
             for child in verb.children:
@@ -288,8 +301,9 @@ class Arguments:
             return Found()
         if slot == "xcomp":
             return self._xcomp_recipient(verb, depth=0)
-        for head in [verb, *extra]:
-            found = self.prep_actors(head, slot)
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c not in extra]
+        for head in [verb, *extra, *objects]:
+            found = self.prep_actors(head, slot, owner=True)
             if found:
                 return found
         return Found()
@@ -308,7 +322,7 @@ class Arguments:
             heads = [child] + [c for c in child.children if c.dep_ in ("dobj", "obj")]
             for head in heads:
                 for prep in ("with", "to", "on", "against", "for"):
-                    found = self.prep_actors(head, prep)
+                    found = self.prep_actors(head, prep, owner=True)
                     if found:
                         return found
                 found = self.between_actors(head)
@@ -320,15 +334,51 @@ class Arguments:
                     return found
         return Found()
 
-    def _object_phrase(self, token: Token) -> Found:
+    def recipient_phrase(self, token: Token) -> Found:
+        """The actors a recipient phrase stands for: its own (`phrase_actors`), else its
+        owner's: "the home of X", "the convoy of X", "attacks by X", "positions belonging
+        to X" (how = "modifier")."""
         found = self.phrase_actors(token)
-        if not found:
-            for prep in ("by", "of"):
-                found = self.prep_actors(token, prep, modifiers=True)
+        if found:
+            return found
+        for prep in ("by", *OWNER_PREPS):
+            found = self.prep_actors(token, prep, modifiers=True)
+            if found:
+                found.how = "modifier"
+                return found
+        for child in token.children:
+            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in OWNER_VERBS:
+                found = self.prep_actors(child, "to", modifiers=True)
                 if found:
                     found.how = "modifier"
-                    break
-        return found
+                    return found
+        return Found()
+
+    def place_recipient(self, verb: Token, slots: tuple[str, ...], place_objects: frozenset) -> Found:
+        """Where a material act took place when its recipient is named by no actor: the
+        place in its object's phrase ("an army base in Kandahar province", "positions in
+        the Gaza Strip's border regions"), else a place on the verb ("killed 81 people in
+        Nigeria"). The act must be done to people or a site (`place_objects`, numbers:
+        "killed 17"); only places (location or state actors) count. how = "place"."""
+        objects = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "obj", "nsubjpass"):
+                objects.append(child)
+            elif child.dep_ == "prep" and child.lower_ in slots:
+                objects.extend(_objects(child))
+        objects = [o for o in objects if o.pos_ == "NUM" or o.lemma_.lower() in place_objects or o.lower_ in place_objects]
+        if not objects:
+            return Found()
+        for head in [*objects, verb]:
+            for child in head.children:
+                if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
+                    continue
+                for obj in _objects(child):
+                    sub = self.phrase_actors(obj, modifiers=True, including=False)
+                    places = [a for a in sub.actors if self.types.get(a) in PLACE_TYPES]
+                    if places:
+                        return Found(places, list(sub.tokens), "place")
+        return Found()
 
 
 def _governor(verb: Token) -> Token:

@@ -20,6 +20,7 @@ PENALTY = {
     "clause": 0.85,    # a noun's source is the subject of its clause
     "bare": 0.7,       # no recipient
     "pronoun": 0.9,    # a pronoun stands for the source or recipient
+    "place": 0.8,      # a place stands for an unnamed recipient ("attacked a base in X")
 }
 
 
@@ -45,6 +46,7 @@ class Candidate:
     light_verb: int | None = None  # nouns: the light verb whose object they are
     source_how: str = ""  # how the source was found (event_args.Found.how)
     evidence_end: int | None = None  # a token the evidence must reach (a commitment's content)
+    replaces_content: bool = False  # deontic: the request stands for the event its clause names
 
     def __post_init__(self) -> None:
         if not self.type:

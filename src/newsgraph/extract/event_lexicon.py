@@ -13,6 +13,7 @@ rows with the same first column.
 - `event_modality.tsv` auxiliaries, governors and conjunctions that set modality
 - `event_light_verbs.txt` verbs whose object noun names the event ("held talks")
 - `event_speech_verbs.txt` verbs of saying: "declined to comment" is no refusal
+- `event_place_objects.txt` people and sites whose place stands for an unnamed recipient
 
 The format of each is described at the top of the file and in `docs/events.md`.
 """
@@ -45,6 +46,7 @@ class TypeInfo:
     cameo_root: str
     symmetric: bool
     mode_intensity: dict
+    place: bool = False  # a place may stand for an unnamed recipient (event_types.tsv)
 
     def intensity_of(self, mode: str | None) -> float:
         return self.mode_intensity.get(mode, self.intensity) if mode else self.intensity
@@ -79,6 +81,7 @@ class EventLexicon:
     modality: dict[str, tuple[str, str]]  # cue -> (modality, where)
     light_verbs: frozenset
     speech_verbs: frozenset = frozenset()
+    place_objects: frozenset = frozenset()  # objects whose place stands for the recipient
 
     def type_info(self, plover_type: str) -> TypeInfo:
         return self.types[plover_type]
@@ -117,7 +120,7 @@ def _index(triggers: list[Trigger], by_last: bool) -> dict[str, list[Trigger]]:
 def _types() -> dict[str, TypeInfo]:
     name = "event_types.tsv"
     out = {}
-    for term, cells in lexicon.table(name, 6).items():
+    for term, cells in lexicon.table(name, 7).items():
         plover_type = _check_type(name, term, term)
         try:
             quad = int(cells[0])
@@ -130,7 +133,8 @@ def _types() -> dict[str, TypeInfo]:
             raise NewsgraphError(f"{name}: row {term!r}: quad class, intensity and mode intensities must be numbers") from None
         if quad not in QUAD_CLASSES:
             raise NewsgraphError(f"{name}: row {term!r}: quad class {quad} is not 1-4")
-        out[plover_type] = TypeInfo(plover_type, quad, intensity, cells[2], cells[3].lower() == "yes", overrides)
+        out[plover_type] = TypeInfo(plover_type, quad, intensity, cells[2], cells[3].lower() == "yes", overrides,
+                                    cells[5].lower() == "yes")
     missing = set(PLOVER_TYPES) - set(out)
     if missing:
         raise NewsgraphError(f"{name}: no row for {', '.join(sorted(missing))}")
@@ -214,4 +218,5 @@ def load_event_lexicon() -> EventLexicon:
         modality=_modality(),
         light_verbs=lexicon.words("event_light_verbs.txt"),
         speech_verbs=lexicon.words("event_speech_verbs.txt"),
+        place_objects=lexicon.words("event_place_objects.txt"),
     )

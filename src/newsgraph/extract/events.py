@@ -31,7 +31,7 @@ from .contested import find_contested
 from .event_args import Arguments
 from .event_candidates import Candidate
 from .event_lexicon import EventLexicon, load_event_lexicon
-from .event_modality import ModalityReader, reference_year
+from .event_modality import ModalityReader, chain_up, reference_year
 from .nominal_events import NominalEvents
 from .speaker_events import SpeakerEvents
 from .syntax import sentence_index
@@ -69,6 +69,7 @@ class EventExtractor:
         used = {i for c in nominal + verbal for i in c.trigger_tokens + c.arg_tokens}
         speaker = SpeakerEvents(self.lexicon, args, self.modality).find(quotes, used)
 
+        nominal, verbal = _drop_requested(doc, speaker, nominal), _drop_requested(doc, speaker, verbal)
         alleged = _allegations(doc, verbal)
         quote_of = _quote_index(doc, quotes)
         candidates = []
@@ -155,6 +156,23 @@ class EventExtractor:
             evidence=_evidence(doc, c, found),
             confidence=round(c.confidence, 3),
         )
+
+
+def _drop_requested(doc: Doc, speaker: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
+    """What a speaker says a party must or should do ("S said Y must withdraw from Z") is
+    S's REQUEST to Y (`speaker_events`), not an event of Y: drop the events whose verb (or
+    light verb) is, or depends within its clause on, the deontic clause's verb. When the
+    speaker's own side is among those who should act, the event is kept (an intent)."""
+    requested = {doc[c.head].head.i for c in speaker if c.kind == "deontic" and c.replaces_content}  # head: "should"
+    if not requested:
+        return candidates
+    kept = []
+    for c in candidates:
+        anchor = c.light_verb if c.kind == "noun" else c.head
+        if anchor is not None and c.kind in ("verb", "noun") and any(t.i in requested for t in chain_up(doc[anchor])):
+            continue
+        kept.append(c)
+    return kept
 
 
 def _allegations(doc: Doc, verbal: list[Candidate]) -> dict[int, str]:

@@ -103,7 +103,7 @@ class NominalEvents:
             for slot in trigger.targets:
                 if slot == "of" and used_of:
                     continue
-                target = args.prep_actors(noun, slot, modifiers=True)
+                target = args.prep_actors(noun, slot, owner=True)
                 if target:
                     break
             target.actors = [a for a in target.actors if a not in source.actors]

@@ -13,8 +13,9 @@ known:
   S REQUEST foreigners.
 
 These events have the speaker as source and are not attributed to anyone else (the
-speaker's own act, like "X condemned Y"). Nouns and clauses that are already an argument
-of another event are left to that event.
+speaker's own act, like "X condemned Y"). Nouns that are already an argument of another
+event are left to that event; a deontic clause wins over the event its verb names ("Y must
+withdraw" said by S is S's request, not Y's withdrawal: see `EventExtractor`).
 """
 
 from __future__ import annotations
@@ -49,11 +50,11 @@ class SpeakerEvents:
             if span is None or len(span) == 0:
                 continue
             for token in span:
-                if token.i in used:
-                    continue
                 if token.pos_ in ("NOUN", "PROPN"):
-                    candidate = self._stance(token, quote.speaker)
+                    candidate = None if token.i in used else self._stance(token, quote.speaker)
                 elif token.pos_ in ("VERB", "AUX"):
+                    # a deontic clause is the speaker's request even when its verb is an event
+                    # trigger: what a party "must do" has not happened (events.py drops it)
                     candidate = self._deontic(token, quote.speaker)
                 else:
                     candidate = None
@@ -129,7 +130,10 @@ class SpeakerEvents:
 
     # ------------------------------------------------------------ deontic requests
     def _deontic(self, verb: Token, speaker: str) -> Candidate | None:
-        if not any(c.dep_ == "aux" and c.lower_ in self.modality.deontic for c in verb.children):
+        """The request's trigger is the deontic auxiliary ("should"), so that the event the
+        verb names can stand beside it when both are kept."""
+        aux = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in self.modality.deontic), None)
+        if aux is None:
             return None
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         found = Found(how="head")
@@ -139,10 +143,30 @@ class SpeakerEvents:
             sub = self.args.phrase_actors(subject, modifiers=False)
             for actor in sub.actors:
                 found.add([actor], subject.i)
+        side = self._side(speaker)
         actors = [a for a in found.actors if a != speaker and self.args.types.get(a) != "location"]
+        others = [a for a in actors if a not in side]
+        joint = bool(others) and len(others) < len(actors)
+        if joint:
+            actors = others
         if not actors:
             return None
-        return Candidate(
-            kind="deontic", trigger=REQUEST, head=verb.i, trigger_tokens=[verb.i],
+        candidate = Candidate(
+            kind="deontic", trigger=REQUEST, head=aux.i, trigger_tokens=[aux.i],
             source=[speaker], target=actors, arg_tokens=list(found.tokens), speaker_source=True,
         )
+        # "the regional countries, especially Iran and Pakistan, should cooperate" said by
+        # Iran's president: the speaker's own state acts with the others, so the request goes
+        # to the others and what they all should do is also told as an intent (kept)
+        candidate.replaces_content = not joint
+        candidate.evidence_end = verb.i
+        return candidate
+
+    def _side(self, speaker: str) -> set[str]:
+        """The speaker and the state they belong to (same country)."""
+        built = self.args.found.actors
+        country = built[speaker].country if speaker in built else None
+        side = {speaker}
+        if country:
+            side.update(key for key, actor in built.items() if actor.type == "state" and actor.country == country)
+        return side

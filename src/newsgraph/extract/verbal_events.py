@@ -139,6 +139,10 @@ class VerbalEvents:
             if not target.actors:
                 return None
         target.actors = [a for a in target.actors if a not in source.actors]
+        if not target.actors and self.lexicon.types[trigger.type].place:
+            # "attacked an army base in Kandahar province": the place stands for the recipient
+            target = args.place_recipient(verb, trigger.targets, self.lexicon.place_objects)
+            target.actors = [a for a in target.actors if a not in source.actors]
         mutual = False
         if not target.actors:
             if "mutual" in trigger.flags and len(source.actors) >= 2:
@@ -157,8 +161,8 @@ class VerbalEvents:
         candidate.source_how = source.how
         if source.how == "control":
             candidate.penalise("control")
-        if target.how == "modifier":
-            candidate.penalise("modifier")
+        if target.how in ("modifier", "place"):
+            candidate.penalise(target.how)
         if not target.actors:
             candidate.penalise("bare")
             # the evidence of a commitment or refusal with no recipient is its content
