@@ -57,3 +57,71 @@ def test_a_joint_should_clause_with_the_speakers_own_state_is_also_an_intent(eve
     assert "REQUEST" in types and "COOPERATE" in types
     request = next(e for e in events if e.type == "REQUEST")
     assert "iran" not in request.target
+
+
+# lexicon rows added for recall: (text, type, sources, targets)
+LEXICON_CASES = [
+    ("Turkey extradited the suspect to Germany.", "COOPERATE", ["turkey"], ["germany"]),
+    ("China summoned Japan's ambassador.", "ACCUSE", ["china"], ["japan"]),
+    ("Iraq lifted the ban on Al Jazeera.", "CONCEDE", ["iraq"], ["al-jazeera"]),
+    ("India imposed a curfew in Kashmir.", "COERCE", ["india"], ["kashmir"]),
+    ("Iran and Russia held joint military exercises.", "COOPERATE", ["iran", "russia"], ["iran", "russia"]),
+    ("Egypt launched a mediation effort between Israel and Hamas.", "CONSULT", ["egypt"], ["israel", "hamas"]),
+    ("The Arab League reiterated its demand that Israel end the blockade.", "REQUEST", ["arab-league"], ["israel"]),
+    ("Greece lodged a protest with Turkey.", "ACCUSE", ["greece"], ["turkey"]),
+    ("Pakistan opened an investigation into the Taliban.", "ACCUSE", ["pakistan"], ["taliban"]),
+    ("The United States returned the seized tanker to Iran.", "RETREAT", ["united-states"], ["iran"]),
+]
+
+
+@pytest.mark.parametrize("text,plover_type,sources,targets", LEXICON_CASES, ids=[c[0][:40] for c in LEXICON_CASES])
+def test_lexicon_rows(events_of, text, plover_type, sources, targets, one):
+    _, events = events_of(text)
+    event = one(events, plover_type)
+    assert sorted(event.source) == sorted(sources)
+    assert sorted(event.target) == sorted(targets)
+
+
+def test_a_transitive_row_needs_its_object(events_of):
+    # "return" is RETREAT only when something is returned to someone
+    _, events = events_of("The Iranian delegation returned to Tehran.")
+    assert not [e for e in events if e.type == "RETREAT"]
+
+
+def test_a_ceasefire_a_light_verb_declares_needs_no_recipient(events_of, one):
+    _, events = events_of("The Taliban declared a ceasefire.")
+    event = one(events, "RETREAT")
+    assert event.source == ["taliban"] and event.target == [] and event.mode == "ceasefire"
+    _, events = events_of("The Taliban's ceasefire was discussed.")
+    assert not [e for e in events if e.type == "RETREAT"]  # a ceasefire named, not declared
+
+
+def test_an_event_noun_a_commitment_governs_is_part_of_it(events_of, one):
+    _, events = events_of("Iran agreed to hold talks with Saudi Arabia.")
+    agree = one(events, "AGREE")
+    assert agree.source == ["iran"] and agree.target == ["saudi-arabia"]
+    assert [e.type for e in events] == ["AGREE"]
+
+
+def test_a_threat_takes_the_recipient_of_the_act_it_threatens(events_of, one):
+    _, events = events_of("Turkey threatened to impose a curfew in Kirkuk.")
+    threat = one(events, "THREATEN")
+    assert threat.source == ["turkey"] and threat.target == ["kirkuk"]
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_an_offer_to_send_troops_is_no_threat(events_of, one):
+    _, events = events_of("Russia offered to send troops to Syria.")
+    assert one(events, "AGREE").target == ["syria"]
+    assert not [e for e in events if e.type == "THREATEN"]
+
+
+def test_a_cooperative_act_refused_for_the_future_is_a_rejection(events_of, one):
+    _, events = events_of("Iran will not cooperate with Israel.")
+    event = one(events, "REJECT")
+    assert event.source == ["iran"] and event.target == ["israel"] and not event.negated
+
+
+def test_considering_an_act_is_hypothetical(events_of, one):
+    _, events = events_of("Japan is considering sending aid to Nepal.")
+    assert one(events, "AID").modality == "hypothetical"

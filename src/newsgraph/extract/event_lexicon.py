@@ -32,8 +32,9 @@ PLOVER_TYPES = (
 )
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 MODALITIES = ("asserted", "future", "hypothetical", "historical")
-VERB_ARGS = frozenset({"obj", "dative", "xcomp", "ccomp", "mutual", "bare", "armed", "adj"})
+VERB_ARGS = frozenset({"obj", "dative", "xcomp", "ccomp", "mutual", "bare", "armed", "adj", "transitive"})
 NOUN_SOURCES = frozenset({"poss", "compound", "by", "of", "between", "clause"})
+NOUN_FLAGS = frozenset({"mutual", "bare"})
 STANCE_TARGETS = frozenset({"poss", "compound", "of", "by", "from", "for", "including", "agent", "subj", "armed"})
 MODALITY_PLACES = frozenset({"aux", "governor", "mark", "deontic", "ago"})
 
@@ -149,7 +150,7 @@ def _verbs() -> list[Trigger]:
         unknown = [a for a in args if a not in VERB_ARGS and not a.isalpha()]
         if unknown:
             raise NewsgraphError(f"{name}: row {term!r}: unknown argument {unknown[0]!r}")
-        flags = frozenset(a for a in args if a in ("mutual", "bare", "armed", "adj"))
+        flags = frozenset(a for a in args if a in ("mutual", "bare", "armed", "adj", "transitive"))
         targets = tuple(a for a in args if a not in flags)
         if cells[0] == "-":
             # an exclusion: the pattern is no event ("offer condolences")
@@ -168,8 +169,14 @@ def _nouns() -> list[Trigger]:
         bad = [s for s in sources if s not in NOUN_SOURCES]
         if bad or not sources:
             raise NewsgraphError(f"{name}: row {term!r}: source must list some of {', '.join(sorted(NOUN_SOURCES))}")
+        targets = _split(cells[4])
+        unknown = [t for t in targets if not t.isalpha()]
+        if unknown:
+            raise NewsgraphError(f"{name}: row {term!r}: unknown target {unknown[0]!r}")
+        flags = frozenset(t for t in targets if t in NOUN_FLAGS)
         out.append(Trigger(tuple(term.split()), _check_type(name, term, cells[0]), None if cells[1] == "-" else cells[1],
-                           _check_cameo(name, term, cells[2]), _split(cells[4]), sources, frozenset(), cells[5]))
+                           _check_cameo(name, term, cells[2]), tuple(t for t in targets if t not in flags), sources, flags,
+                           cells[5]))
     return out
 
 

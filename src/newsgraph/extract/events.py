@@ -11,7 +11,8 @@
    the reporter tells it or when the event is the speaker's own act;
 5. intent to cooperate: a cooperative event (quad class 1 or 2) told as future ("China
    would cooperate with X", "Iran will expand ties with Y") is coded AGREE, as CAMEO's 03
-   ("express intent to cooperate") does;
+   ("express intent to cooperate") does; told as future and negated ("France will not lift
+   the ban on X") it is a refusal, REJECT (CAMEO 12);
 6. duplicates in a sentence are merged, and at most `MAX_PER_SENTENCE` events are kept
    per sentence (highest confidence first): precision before recall;
 7. contested pairs (`contested.py`).
@@ -40,6 +41,7 @@ from .verbal_events import VerbalEvents
 MAX_PER_SENTENCE = 4
 MAX_EVIDENCE_TOKENS = 40
 INTENT_CAMEO = "030"
+REFUSAL_CAMEO = "120"
 
 
 class EventExtractor:
@@ -65,7 +67,10 @@ class EventExtractor:
             for child in doc[c.head].children:
                 if child.dep_ == "conj" and child.i not in nominal_sources:
                     nominal_sources[child.i] = c.source
-        verbal = VerbalEvents(self.lexicon, args).find(nominal_sources)
+        finder = VerbalEvents(self.lexicon, args)
+        verbal = finder.find(nominal_sources, nominal)
+        # "lifted its blockade", "held talks": the noun is a word of the verb's pattern
+        nominal = [c for c in _drop_committed(doc, verbal, nominal) if c.head not in finder.pattern_tokens]
         used = {i for c in nominal + verbal for i in c.trigger_tokens + c.arg_tokens}
         speaker = SpeakerEvents(self.lexicon, args, self.modality).find(quotes, used)
 
@@ -109,11 +114,16 @@ class EventExtractor:
             c.modality = "historical" if self.modality.is_historical(head, ref_year) else "asserted"
 
     def _intent(self, c: Candidate) -> None:
-        """A cooperative act told as future is an intent to cooperate (CAMEO 03, AGREE)."""
-        if c.modality != "future" or c.type == "AGREE":
+        """A cooperative act told as future is an intent to cooperate (CAMEO 03, AGREE);
+        told as future and negated ("France will not lift the ban on X", "Iran would not
+        cooperate with X"), it is a refusal (CAMEO 12, REJECT), which the text asserts."""
+        if c.modality != "future" or c.type in ("AGREE", "REJECT"):
             return
         if self.lexicon.types[c.type].quad_class in (1, 2):
-            c.type, c.mode, c.cameo = "AGREE", None, INTENT_CAMEO
+            if c.negated:
+                c.type, c.mode, c.cameo, c.negated = "REJECT", None, REFUSAL_CAMEO, False
+            else:
+                c.type, c.mode, c.cameo = "AGREE", None, INTENT_CAMEO
 
     def _select(self, candidates: list[Candidate]) -> list[Candidate]:
         """One event per (sentence, type, source, target, assertor); a trigger token makes
@@ -156,6 +166,20 @@ class EventExtractor:
             evidence=_evidence(doc, c, found),
             confidence=round(c.confidence, 3),
         )
+
+
+def _drop_committed(doc: Doc, verbal: list[Candidate], nominal: list[Candidate]) -> list[Candidate]:
+    """An event noun whose light verb is the infinitive of a commitment or a request ("agreed
+    to hold talks with X", "threatened to impose a curfew in X", "urged X to launch an
+    operation") is part of that event, as an infinitive verb is (`VerbalEvents._subsumed`)."""
+    governing = {c.head for c in verbal if "xcomp" in c.trigger.targets or c.trigger.type == "REQUEST"}
+    kept = []
+    for c in nominal:
+        light = doc[c.light_verb] if c.light_verb is not None else None
+        if light is not None and light.dep_ == "xcomp" and light.head.i in governing:
+            continue
+        kept.append(c)
+    return kept
 
 
 def _drop_requested(doc: Doc, speaker: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:

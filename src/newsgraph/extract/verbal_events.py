@@ -26,10 +26,12 @@ from .event_args import Arguments, Found
 from .event_candidates import Candidate
 from .event_lexicon import EventLexicon, Trigger
 
-PATTERN_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "acomp", "oprd", "compound", "npadvmod", "attr", "amod"})
+PATTERN_DEPS = frozenset({"prt", "prep", "pobj", "dobj", "advmod", "acomp", "oprd", "compound", "npadvmod", "attr", "amod"})
 PATTERN_WINDOW = 6
 VERB_TAGS = frozenset({"VERB"})
 THREAT_CAMEO = "130"
+# Conflict acts a commitment to which is no threat ("offered to send troops").
+NOT_THREATS = frozenset({"MOBILIZE"})
 
 
 def match_verb(lexicon: EventLexicon, token: Token) -> tuple[Trigger, list[Token]] | None:
@@ -73,7 +75,9 @@ class VerbalEvents:
         self.args = args
         self.doc: Doc = args.doc
 
-    def find(self, nominal_sources: dict[int, list[str]]) -> list[Candidate]:
+    def find(self, nominal_sources: dict[int, list[str]], nominal: list[Candidate] = ()) -> list[Candidate]:
+        # event nouns by their light verb: what "pledged to launch attacks on X" commits to
+        self.content = {c.light_verb: c for c in nominal if c.light_verb is not None}
         found = []
         matches = {}
         for token in self.doc:
@@ -82,13 +86,18 @@ class VerbalEvents:
             match = match_verb(self.lexicon, token)
             if match is not None and match[0].type:  # a row of type "-" is an exclusion
                 matches[token.i] = match
+        # the words of the patterns that make (or are part of) an event ("lifted its
+        # blockade", "agreed to lift its ban"): an event noun among them is that event's
+        self.pattern_tokens = set()
         for i, (trigger, tokens) in matches.items():
             verb = self.doc[i]
             if self._subsumed(verb, matches):
+                self.pattern_tokens.update(t.i for t in tokens[1:])
                 continue
             candidate = self.read(verb, trigger, tokens, nominal_sources)
             if candidate is not None:
                 found.append(candidate)
+                self.pattern_tokens.update(t.i for t in tokens[1:])
         return found
 
     def _subsumed(self, verb: Token, matches: dict) -> bool:
@@ -108,12 +117,27 @@ class VerbalEvents:
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lexicon.speech_verbs for c in verb.children)
 
     def _commits_to_conflict(self, verb: Token) -> bool:
+        """"vowed to attack X", "pledged to launch strikes on X": the content is a conflict
+        act (not a deployment: "offered to send troops" is an offer)."""
         for child in verb.children:
             if child.dep_ == "xcomp":
                 match = match_verb(self.lexicon, child)
-                if match is not None and match[0].type and self.lexicon.types[match[0].type].quad_class in (3, 4):
+                plover_type = match[0].type if match is not None else None
+                if not plover_type and child.i in self.content:
+                    plover_type = self.content[child.i].type
+                if plover_type and plover_type not in NOT_THREATS and self.lexicon.types[plover_type].quad_class in (3, 4):
                     return True
         return False
+
+    def _content_recipient(self, verb: Token) -> Found:
+        """The recipient of an event noun that a commitment governs through its light verb
+        ("threatened to impose a curfew in X", "agreed to hold talks with X")."""
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.i in self.content:
+                c = self.content[child.i]
+                if c.target:
+                    return Found(list(c.target), [i for i in c.arg_tokens if i > child.i], "head")
+        return Found()
 
     def read(self, verb: Token, trigger: Trigger, tokens: list[Token], nominal_sources: dict[int, list[str]]) -> Candidate | None:
         args = self.args
@@ -129,9 +153,13 @@ class VerbalEvents:
         source.actors = [a for a in source.actors if args.types.get(a) != "location"]
         if not source.actors:
             return None
+        if "transitive" in trigger.flags and not any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in verb.children):
+            return None  # "returned to X" is no "returned (something) to X"
         target = Found()
         for slot in trigger.targets:
             target = args.object_of(verb, slot, extra=tokens[1:])
+            if not target and slot == "xcomp":
+                target = self._content_recipient(verb)
             if target:
                 break
         if "armed" in trigger.flags:
