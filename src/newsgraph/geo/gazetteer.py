@@ -22,16 +22,14 @@ gazetteer.country("AFG").lat
 from __future__ import annotations
 
 import gzip
-import hashlib
 import os
-import pickle
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .. import config
+from .. import cache, config
 from ..errors import NewsgraphError
 from ..kb.base import NameMatcher
 from ..kb.names import name_words
@@ -261,14 +259,6 @@ def gazetteer_files(include_user: bool = True) -> list[Path]:
     return files
 
 
-def _signature(files: Sequence[Path]) -> str:
-    digest = hashlib.sha256(f"v{CACHE_VERSION}".encode())
-    for path in files:
-        stat = path.stat()
-        digest.update(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:24]
-
-
 def load_gazetteer(include_user: bool = True, use_cache: bool = True) -> Gazetteer:
     """The gazetteer (shipped places plus the user's), compiled once per process."""
     files = gazetteer_files(include_user)
@@ -280,27 +270,13 @@ def load_gazetteer(include_user: bool = True, use_cache: bool = True) -> Gazette
 
 @lru_cache(maxsize=2)
 def _load(files: tuple[Path, ...], use_cache: bool) -> Gazetteer:
-    cache_path = config.data_home() / "cache" / f"gazetteer-{_signature(files)}.pickle"
-    if use_cache and cache_path.is_file():
-        try:
-            with open(cache_path, "rb") as handle:
-                return pickle.load(handle)
-        except Exception:  # a stale or broken cache is rebuilt, never fatal
-            pass
-    places: list[Place] = []
-    for path in files:
-        places.extend(read_places(path))
-    gazetteer = Gazetteer(places, files)
-    if use_cache:
-        try:
-            cache_path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = cache_path.with_suffix(f".{os.getpid()}.tmp")
-            with open(temporary, "wb") as handle:
-                pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, cache_path)
-        except OSError:
-            pass
-    return gazetteer
+    def build() -> Gazetteer:
+        places: list[Place] = []
+        for path in files:
+            places.extend(read_places(path))
+        return Gazetteer(places, files)
+
+    return cache.compiled("gazetteer", files, CACHE_VERSION, build, use_cache)
 
 
 def place_key(name: str) -> tuple[str, ...]:

@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import hashlib
-import os
-import pickle
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .. import config
+from .. import cache, config
 from .loader import SHIPPED_DIR, ImportedRecord, kb_files, read_file
 from .names import chunk_words, is_capitalized, name_words
 from .records import ActorRecord
@@ -269,18 +266,10 @@ def default_kb_paths(extra: Iterable[Path | str] = (), include_user: bool = True
     return paths
 
 
-def _signature(files: Sequence[Path]) -> str:
-    digest = hashlib.sha256(f"v{CACHE_VERSION}".encode())
-    for path in files:
-        stat = path.stat()
-        digest.update(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:24]
-
-
 def load_knowledge_base(extra: Iterable[Path | str] = (), include_user: bool = True, use_cache: bool = True) -> KnowledgeBase:
     """The knowledge base from the shipped files, the user's folders and `extra` files."""
     files = tuple(kb_files(default_kb_paths(extra, include_user)))
-    return _load(files, use_cache, _signature(files))
+    return _load(files, use_cache, cache.signature(files, CACHE_VERSION))
 
 
 @lru_cache(maxsize=4)
@@ -299,24 +288,10 @@ def _load(files: tuple[Path, ...], use_cache: bool, signature: str = "") -> Know
 
 
 def _load_files(files: tuple[Path, ...], use_cache: bool) -> KnowledgeBase:
-    cache_path = config.data_home() / "cache" / f"kb-{_signature(files)}.pickle"
-    if use_cache and cache_path.is_file():
-        try:
-            with open(cache_path, "rb") as handle:
-                return pickle.load(handle)
-        except Exception:  # a stale or broken cache is rebuilt, never fatal
-            pass
-    records: list[ActorRecord] = []
-    for path in files:
-        records.extend(read_file(path))
-    kb = KnowledgeBase(records, files)
-    if use_cache:
-        try:
-            cache_path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = cache_path.with_suffix(f".{os.getpid()}.tmp")
-            with open(temporary, "wb") as handle:
-                pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, cache_path)
-        except OSError:
-            pass
-    return kb
+    def build() -> KnowledgeBase:
+        records: list[ActorRecord] = []
+        for path in files:
+            records.extend(read_file(path))
+        return KnowledgeBase(records, files)
+
+    return cache.compiled("kb", files, CACHE_VERSION, build, use_cache)
