@@ -125,3 +125,27 @@ def test_a_cooperative_act_refused_for_the_future_is_a_rejection(events_of, one)
 def test_considering_an_act_is_hypothetical(events_of, one):
     _, events = events_of("Japan is considering sending aid to Nepal.")
     assert one(events, "AID").modality == "hypothetical"
+
+
+def test_a_verb_coordinated_with_a_passive_shares_its_subject_not_its_agent(events_of):
+    _, events = events_of("The general was arrested by Pakistan and will resign.")
+    assert not [e for e in events if "pakistan" in e.source and e.type != "COERCE"]
+
+
+def test_what_a_demand_asks_for_is_not_an_event(events_of, one):
+    _, events = events_of("Greece demanded that Turkey withdraw its troops from Cyprus.")
+    assert one(events, "REQUEST").target == ["turkey"]
+    assert [e.type for e in events] == ["REQUEST"]
+
+
+def test_a_hostile_act_its_actor_announces_is_a_threat(events_of, one):
+    analysis, events = events_of("The Taliban said they would attack Pakistan.")
+    threat = one(events, "THREATEN")
+    assert threat.source == ["taliban"] and threat.target == ["pakistan"] and threat.attributed_to == "taliban"
+
+
+def test_agreeing_with_a_view_is_an_opinion(events_of):
+    _, events = events_of("Iran said it agrees with Russia that the sanctions are illegal.")
+    assert not [e for e in events if e.type == "AGREE"]
+    _, events = events_of("Iran and Iraq agreed that their countries should cooperate.")
+    assert [e for e in events if e.type == "AGREE"]

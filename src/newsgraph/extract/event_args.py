@@ -265,10 +265,30 @@ class Arguments:
                     if sub:
                         sub.how = "control"
                         return sub
+        if dep == "conj" or dep == "pcomp":
+            # a coordinated verb shares the grammatical subject, and "suspected by X of
+            # attacking" is done by the one suspected: for a passive governor that is its
+            # passive subject, not the "by" agent ("X was indicted by Y and will resign")
+            passive = self._passive_subject(head)
+            if passive is not None:
+                if passive:
+                    passive.how = "control" if dep != "conj" else "shared"
+                return passive
         found = self.subject_of(head, nominal_sources, depth + 1)
         if found:
             found.how = "control" if dep != "conj" else "shared"
         return found
+
+    def _passive_subject(self, verb: Token) -> Found | None:
+        """The passive subject of a passive verb (its nsubjpass, or the noun a passive
+        participle modifies: "nationals suspected by the West"); None when the verb is not
+        passive."""
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                return self.phrase_actors(child, modifiers=False)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return self.phrase_actors(verb.head, modifiers=False)
+        return None
 
     # ------------------------------------------------------------ objects
     def object_of(self, verb: Token, slot: str, extra: list[Token] = ()) -> Found:
@@ -294,7 +314,7 @@ class Arguments:
                     tokens, _ = self.subject_tokens(child)
                     found = Found(how="head")
                     for token in tokens:
-                        sub = self.phrase_actors(token, modifiers=False)
+                        sub = self.phrase_actors(token, modifiers=True)
                         for actor in sub.actors:
                             found.add([actor], token.i)
                     return found

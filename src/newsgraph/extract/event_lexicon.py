@@ -32,7 +32,7 @@ PLOVER_TYPES = (
 )
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 MODALITIES = ("asserted", "future", "hypothetical", "historical")
-VERB_ARGS = frozenset({"obj", "dative", "xcomp", "ccomp", "mutual", "bare", "armed", "adj", "transitive"})
+VERB_ARGS = frozenset({"obj", "dative", "xcomp", "ccomp", "mutual", "bare", "armed", "adj", "transitive", "opinion"})
 NOUN_SOURCES = frozenset({"poss", "compound", "by", "of", "between", "clause"})
 NOUN_FLAGS = frozenset({"mutual", "bare"})
 STANCE_TARGETS = frozenset({"poss", "compound", "of", "by", "from", "for", "including", "agent", "subj", "armed"})
@@ -150,7 +150,7 @@ def _verbs() -> list[Trigger]:
         unknown = [a for a in args if a not in VERB_ARGS and not a.isalpha()]
         if unknown:
             raise NewsgraphError(f"{name}: row {term!r}: unknown argument {unknown[0]!r}")
-        flags = frozenset(a for a in args if a in ("mutual", "bare", "armed", "adj", "transitive"))
+        flags = frozenset(a for a in args if a in ("mutual", "bare", "armed", "adj", "transitive", "opinion"))
         targets = tuple(a for a in args if a not in flags)
         if cells[0] == "-":
             # an exclusion: the pattern is no event ("offer condolences")

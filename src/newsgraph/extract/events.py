@@ -12,7 +12,9 @@
 5. intent to cooperate: a cooperative event (quad class 1 or 2) told as future ("China
    would cooperate with X", "Iran will expand ties with Y") is coded AGREE, as CAMEO's 03
    ("express intent to cooperate") does; told as future and negated ("France will not lift
-   the ban on X") it is a refusal, REJECT (CAMEO 12);
+   the ban on X") it is a refusal, REJECT (CAMEO 12); a hostile material act (quad 4) that
+   its own actor announces for the future ("the farmers said they would blockade Paris")
+   is a THREATEN (CAMEO 13);
 6. duplicates in a sentence are merged, and at most `MAX_PER_SENTENCE` events are kept
    per sentence (highest confidence first): precision before recall;
 7. contested pairs (`contested.py`).
@@ -42,6 +44,7 @@ MAX_PER_SENTENCE = 4
 MAX_EVIDENCE_TOKENS = 40
 INTENT_CAMEO = "030"
 REFUSAL_CAMEO = "120"
+THREAT_CAMEO = "130"
 
 
 class EventExtractor:
@@ -117,9 +120,14 @@ class EventExtractor:
         """A cooperative act told as future is an intent to cooperate (CAMEO 03, AGREE);
         told as future and negated ("France will not lift the ban on X", "Iran would not
         cooperate with X"), it is a refusal (CAMEO 12, REJECT), which the text asserts."""
-        if c.modality != "future" or c.type in ("AGREE", "REJECT"):
+        if c.modality != "future" or c.type in ("AGREE", "REJECT", "THREATEN"):
             return
-        if self.lexicon.types[c.type].quad_class in (1, 2):
+        quad = self.lexicon.types[c.type].quad_class
+        if quad == 4 and not c.negated and c.attributed_to is not None and c.attributed_to in c.source:
+            # "the farmers said they would blockade Paris": a hostile act its actor announces
+            c.type, c.mode, c.cameo = "THREATEN", None, THREAT_CAMEO
+            return
+        if quad in (1, 2):
             if c.negated:
                 c.type, c.mode, c.cameo, c.negated = "REJECT", None, REFUSAL_CAMEO, False
             else:

@@ -103,18 +103,32 @@ class VerbalEvents:
     def _subsumed(self, verb: Token, matches: dict) -> bool:
         """An infinitive that is part of the event of the trigger governing it: one that
         takes its recipient from it ("pledged to support X"), or a request ("asked X to
-        agree", "urged X to attack": what is asked for has not happened)."""
-        if verb.dep_ != "xcomp":
+        agree", "urged X to attack", "demanded that X withdraw": what is asked for has not
+        happened)."""
+        if verb.dep_ not in ("xcomp", "ccomp"):
             return False
         governing = matches.get(verb.head.i)
         if governing is None or not governing[0].type:
             return False
+        if verb.dep_ == "ccomp":
+            return governing[0].type == "REQUEST"
         return "xcomp" in governing[0].targets or governing[0].type == "REQUEST"
 
     def _only_speech(self, verb: Token) -> bool:
         """"declined to comment", "refused to elaborate": a commitment or refusal whose
         content is only to say something (event_speech_verbs.txt) is no event."""
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lexicon.speech_verbs for c in verb.children)
+
+    def _opinion(self, verb: Token) -> bool:
+        """"agree with X that ...", "agree with the recommendation": agreeing with someone's
+        view (a that-clause, or a "with" that names no actor) is an opinion, not an
+        agreement between parties ("Iran and Iraq agreed that ..." is one)."""
+        withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > verb.i]
+        if not withs or any(c.dep_ == "xcomp" for c in verb.children):
+            return False  # "agreed to lift the embargo, with strings attached" is an agreement
+        if any(c.dep_ == "ccomp" for c in verb.children):
+            return True
+        return not any(self.args.phrase_actors(obj).actors for w in withs for obj in w.children if obj.dep_ == "pobj")
 
     def _commits_to_conflict(self, verb: Token) -> bool:
         """"vowed to attack X", "pledged to launch strikes on X": the content is a conflict
@@ -155,6 +169,8 @@ class VerbalEvents:
             return None
         if "transitive" in trigger.flags and not any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in verb.children):
             return None  # "returned to X" is no "returned (something) to X"
+        if "opinion" in trigger.flags and self._opinion(verb):
+            return None  # "they agree with X that ...", "agree with the recommendation"
         target = Found()
         for slot in trigger.targets:
             target = args.object_of(verb, slot, extra=tokens[1:])
