@@ -78,7 +78,7 @@ class Quote:
     start: int
     end: int
     confidence: float = 1.0
-    cue_type: str = "speech"  # speech | cognition (believes, has learned)
+    cue_type: str = "speech"  # speech (said) | cognition (believes, has learned) | stance (supports, endorsed)
 
 
 @dataclass

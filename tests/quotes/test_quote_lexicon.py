@@ -49,7 +49,7 @@ def test_without_the_user_row_the_verb_is_no_cue(analyzer):
 @pytest.mark.parametrize(
     "row, problem",
     [
-        ("grumble\tspeeech\tclause\t\n", "expected speech or cognition"),
+        ("grumble\tspeeech\tclause\t\n", "expected speech, cognition or stance"),
         ("grumble\tspeech\tsentence\t\n", "unknown content form"),
         ("grumble about it\tspeech\tclause\t\n", "more than two words"),
     ],

@@ -183,6 +183,8 @@ def _lead_in(doc: Doc, text: str, quote, content: tuple[int, int]) -> tuple[int,
 def _same_quotation(text: str, first, second) -> bool:
     """Two direct quotes of one speaker in one paragraph, the second with the first's cue
     or none of its own."""
+    if first.cue is not None and second.cue is not None and (second.cue.start, second.cue.end) == (first.cue.start, first.cue.end):
+        return True  # one cue, one attribution: "said that A, “B”"
     if first.kind != "direct" or second.kind != "direct" or first.speaker_mention is None:
         return False
     if "\n" in text[first.end : second.start]:

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 from ..model import Quote, Span
 from .quote_marks import QuotedSpan, find_quotations
 from .speakers import FIRST_PERSON_SINGULAR, SpeakerResolver, load_speaker_nouns, speaker_head
-from .speech import CueLexicon, Reported, cue_extent, find_reported, is_negated
+from .speech import ONE_WORD_FORMS, CueLexicon, Reported, cue_extent, find_reported, is_negated
 
 SENTENCE_END = frozenset({".", "!", "?"})
 SENTENCE_END_HASHES = numpy.array([hash_string(mark) for mark in SENTENCE_END], dtype=numpy.uint64)
@@ -142,6 +142,7 @@ class _Run:
         direct = self._direct(reported)
         indirect = self._settle_reported(reported, direct)
         indirect += self._colon_speech(direct + indirect)
+        indirect = _without_reported_stances(indirect)
         found = sorted(direct + indirect, key=lambda f: (f.char_start, f.char_end))
         self._speakers(found)
         self._first_person(found)
@@ -253,8 +254,8 @@ class _Run:
                 if cue_token is None:
                     continue  # a term or scare quote
                 holder = self._holder(quotation, reported)
-                if holder is not None and self._words_outside(quotation, holder) >= HOLDER_WORDS and holder.cue_start != cue_token.i:
-                    continue
+                if holder is not None and self._words_outside(quotation, holder) >= HOLDER_WORDS and (holder.cue_start != cue_token.i or holder.form == "clause"):
+                    continue  # part of the reported speech that holds it ("said the plan “is dead” now")
                 how = "direct-governed"
             span = quotation.span
             found = _Found("direct", quotation.start, quotation.end, span.start, span.end, None, "speech", None, 0.0, quotation)
@@ -489,7 +490,7 @@ class _Run:
                 inside = sum(1 for i in words if i in quoted_tokens)
             elif inside and len(words) - inside < HOLDER_WORDS:
                 continue  # a direct quote carries it
-            if len(words) - inside < 2 or (start, end) in seen:
+            if len(words) - inside < (1 if item.form in ONE_WORD_FORMS else 2) or (start, end) in seen:
                 continue
             seen.add((start, end))
             span = doc[start:end]
@@ -629,6 +630,17 @@ class _Run:
             confidence=round(item.confidence, 2),
             cue_type=item.cue_type,
         )
+
+
+def _without_reported_stances(found: list[_Found]) -> list[_Found]:
+    """A stance told inside someone's reported speech ("Grayson said he opposes the plan",
+    "she said her rival wants to take the country backward") is part of what that speaker
+    said, not a stance of its own."""
+    return [
+        item for item in found
+        if item.cue_type != "stance" or item.cue is None
+        or not any(other is not item and other.start <= item.cue[0] and item.cue[1] <= other.end for other in found)
+    ]
 
 
 def _depth(token: Token) -> int:

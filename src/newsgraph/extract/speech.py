@@ -8,6 +8,7 @@ of reported speech is the complement the lexicon allows for that cue:
   clause it reports), "X told reporters C";
 - to: "X pledged not to C", "X urged Y to C", "X called on Y to C";
 - object: "X emphasized C", "X called for C", "X described C as ...";
+- about: "X wrote about C", "X commented on C", "X spoke of C";
 - "according to X, C" and "C, according to X".
 
 The content never includes the complementizer "that" nor trailing punctuation.
@@ -27,15 +28,22 @@ from ..errors import NewsgraphError
 
 LEXICON_FILE = "reporting_verbs.tsv"
 SETTINGS_FILE = "speech_settings.txt"
-CUE_TYPES = ("speech", "cognition")
-CONTENT_FORMS = frozenset({"clause", "to", "object", "naming"})
+CUE_TYPES = ("speech", "cognition", "stance")
+CONTENT_FORMS = frozenset({"clause", "to", "object", "naming", "about"})
+# Prepositions whose object is what a cue of the "about" form is about.
+ABOUT_PREPS = frozenset({"about", "on", "of", "over", "regarding", "concerning"})
 # Objects that stand for content said elsewhere, not content ("he said it").
-EMPTY_OBJECTS = frozenset({"it", "this", "that", "so", "something", "anything", "nothing", "what", "which", "them", "these", "those", "one"})
+EMPTY_OBJECTS = frozenset({"it", "this", "that", "so", "something", "anything", "nothing", "what", "which", "these", "those", "one"})
+# Pronouns that name who a stance or speech act is aimed at ("praised him", "backed them").
+PERSON_OBJECTS = frozenset({"him", "her", "them", "me", "us", "you"})
+# Forms whose content may be one word ("endorsed Khan", "criticized him").
+ONE_WORD_FORMS = frozenset({"object", "about"})
 CLAUSE_MARKERS = frozenset({"that"})
 OPENING_MARKS = frozenset({"“", "‘", "«", "``"})
 CLOSING_MARKS = frozenset({"”", "’", "»", "''"})
 SETTING_PREPS = frozenset({"during", "after", "before", "while", "since", "amid", "via", "through"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 @dataclass(frozen=True)
@@ -43,8 +51,8 @@ class Cue:
     """One row of the reporting lexicon."""
 
     term: str  # "say", "point out", "according to"
-    type: str  # speech | cognition
-    forms: frozenset[str]  # clause, to, object (empty: direct quotations only)
+    type: str  # speech | cognition | stance
+    forms: frozenset[str]  # clause, to, object, naming, about (empty: direct quotations only)
     particle: str | None  # "out" in "point out", "for" in "call for"
 
 
@@ -55,11 +63,11 @@ class CueLexicon:
         self.by_lemma: dict[str, list[Cue]] = {}
         for term, (cue_type, forms, _notes) in rows.items():
             if cue_type not in CUE_TYPES:
-                raise NewsgraphError(f"{source}: cue {term!r} has type {cue_type!r}; expected speech or cognition")
+                raise NewsgraphError(f"{source}: cue {term!r} has type {cue_type!r}; expected speech, cognition or stance")
             wanted = frozenset(f.strip() for f in forms.split(",") if f.strip() and f.strip() != "-")
             unknown = wanted - CONTENT_FORMS
             if unknown:
-                raise NewsgraphError(f"{source}: cue {term!r} has unknown content form(s) {', '.join(sorted(unknown))}; expected clause, to, object or -")
+                raise NewsgraphError(f"{source}: cue {term!r} has unknown content form(s) {', '.join(sorted(unknown))}; expected clause, to, object, naming, about or -")
             words = term.split()
             if len(words) > 2:
                 raise NewsgraphError(f"{source}: cue {term!r} has more than two words; give a verb lemma and at most one particle")
@@ -160,7 +168,7 @@ def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool], floor: 
         return None
     passive = is_passive(token)
     cue_start, cue_end = cue_extent(token, cue)
-    for form in ("clause", "to", "object", "naming"):
+    for form in ("clause", "to", "object", "naming", "about"):
         if form not in cue.forms:
             continue
         if passive and form != "clause":
@@ -171,13 +179,17 @@ def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool], floor: 
             span = _infinitive(doc, token, cue)
         elif form == "naming":
             span = _naming(doc, token)
+        elif form == "about":
+            span = _about(doc, token)
         else:
             span = _object(doc, token, cue)
         if span is None:
             continue
         start, end = _trim(doc, *span)
-        if end - start < 2 or all(blocked[i] for i in range(start, end)):
+        if end - start < 1 or (end - start < 2 and not (form in ONE_WORD_FORMS and _names_someone(doc[start]))) or all(blocked[i] for i in range(start, end)):
             continue
+        if form == "about" and cue_end == start - 1 and doc[cue_end].lower_ in ABOUT_PREPS:
+            cue_end += 1  # "wrote about", "commented on": the preposition is part of the cue
         return Reported(cue_start, cue_end, cue, start, end, form)
     return None
 
@@ -209,7 +221,42 @@ def _clause(doc: Doc, token: Token, cue: Cue, blocked: list[bool]) -> tuple[int,
             elif cue_left <= start:  # the cue opens the sentence
                 start = cue_right
             return start, end
+    return _gerund_clause(doc, token) or _before_final_cue(doc, token)
+
+
+def _gerund_clause(doc: Doc, token: Token) -> tuple[int, int] | None:
+    """"He said legalizing it could create jobs": the parser hangs the clause on the cue
+    through its gerund subject; a clause with a finite verb right after the cue is what
+    was said."""
+    for child in token.children:
+        if child.dep_ in ("xcomp", "advcl", "dep") and child.tag_ == "VBG" and child.left_edge.i == token.i + 1:
+            if any(t.tag_ in FINITE_TAGS for t in child.subtree if t.i != child.i):
+                return child.left_edge.i, child.right_edge.i + 1
     return None
+
+
+def _before_final_cue(doc: Doc, token: Token) -> tuple[int, int] | None:
+    """"C, he said." / "C, said the company's chief executive.": a cue that ends its
+    sentence after a comma, with its speaker, reports the sentence before the comma, however
+    the parser attached that sentence."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    sentence = token.sent
+    last = sentence.end - 1
+    while last > token.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if token.right_edge.i < last:
+        return None  # the sentence goes on after the speaker
+    for child in token.children:
+        if child.i > token.i and not (child.dep_ in ("nsubj", "punct", "advmod", "npadvmod") or _is_setting(child)):
+            return None  # the cue has its own complement: "In May, the ministry proposed a rule"
+    comma = min(token.i, subject.left_edge.i) - 1
+    while comma > sentence.start and doc[comma].is_space:
+        comma -= 1
+    if comma <= sentence.start or doc[comma].text not in (",", "—", "–"):
+        return None
+    return sentence.start, comma
 
 
 def _misparsed_subject(doc: Doc, token: Token, clause: Token, start: int) -> int:
@@ -274,7 +321,7 @@ def _object(doc: Doc, token: Token, cue: Cue) -> tuple[int, int] | None:
             return obj.left_edge.i, obj.right_edge.i + 1
         # "pointed out X": a particle, the object is the verb's own
     obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-    if obj is None or obj.lower_ in EMPTY_OBJECTS or obj.pos_ == "PRON":
+    if obj is None or obj.lower_ in EMPTY_OBJECTS or (obj.pos_ == "PRON" and obj.lower_ not in PERSON_OBJECTS):
         return None
     end = obj.right_edge.i + 1
     # What follows the object and goes with it: "described X as Y", "reaffirmed his
@@ -301,6 +348,23 @@ def _naming(doc: Doc, token: Token) -> tuple[int, int] | None:
     for child in obj.children:  # the parser often hangs the name on the object
         if child.i > obj.i and child.dep_ in ("appos", "oprd", "npadvmod") :
             return obj.left_edge.i, child.right_edge.i + 1
+    return None
+
+
+def _names_someone(token: Token) -> bool:
+    """A one-word content that stands on its own: a name or a pronoun for a person."""
+    return token.pos_ == "PROPN" or token.lower_ in PERSON_OBJECTS
+
+
+def _about(doc: Doc, token: Token) -> tuple[int, int] | None:
+    """"wrote about the talks", "commented on the report", "spoke of a new era": the object
+    of the preposition."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.i > token.i and child.lower_ in ABOUT_PREPS and not _is_setting(child):
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is None or obj.lower_ in EMPTY_OBJECTS:
+                return None
+            return obj.left_edge.i, obj.right_edge.i + 1
     return None
 
 
