@@ -149,3 +149,54 @@ def test_agreeing_with_a_view_is_an_opinion(events_of):
     assert not [e for e in events if e.type == "AGREE"]
     _, events = events_of("Iran and Iraq agreed that their countries should cooperate.")
     assert [e for e in events if e.type == "AGREE"]
+
+
+RECIPIENT_CASES = [
+    # an event noun's own recipient stands for the noun ("called for sanctions against X")
+    ("Greece called for sanctions against Turkey.", "REQUEST", ["greece"], ["turkey"]),
+    # a relation's partner ("reneged on the accord with X")
+    ("Israel reneged on the accord with Egypt.", "REJECT", ["israel"], ["egypt"]),
+    # over a quantity ("dozens of supporters of X")
+    ("Russian police detained dozens of supporters of Alexei Navalny.", "COERCE", ["russia-police"], ["alexei-navalny"]),
+    # "from" names where the object comes from
+    ("Iraq seized weapons from the Islamic State.", "COERCE", ["iraq"], ["islamic-state"]),
+    # a statement does what its author does
+    ("The Arab League issued a statement condemning Israel.", "ACCUSE", ["arab-league"], ["israel"]),
+    # the purpose of a commitment's content ("willing to send X to help defend Y")
+    ("Norway is willing to send equipment to help defend Estonia.", "AGREE", ["norway"], ["estonia"]),
+]
+
+
+@pytest.mark.parametrize("text,plover_type,sources,targets", RECIPIENT_CASES, ids=[c[0][:40] for c in RECIPIENT_CASES])
+def test_recipients(events_of, text, plover_type, sources, targets, one):
+    _, events = events_of(text)
+    event = one(events, plover_type)
+    assert sorted(event.source) == sorted(sources)
+    assert sorted(event.target) == sorted(targets)
+
+
+def test_a_decision_is_its_authors_act_not_its_critics(events_of, one):
+    _, events = events_of("Germany praised Britain's decision to expel Russian diplomats.")
+    expel = one(events, "SANCTION")
+    assert expel.source == ["united-kingdom"]
+
+
+def test_the_deal_one_strikes_is_no_attack(events_of):
+    _, events = events_of("Ethiopia struck a deal with the United Nations.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_us_is_no_first_person_pronoun(events_of, one):
+    _, events = events_of("President Hosni Mubarak said that the US must stop the war.")
+    assert one(events, "REQUEST").target == ["united-states"]
+
+
+def test_a_verb_the_tagger_took_for_a_noun(events_of, one):
+    _, events = events_of("The Syrian government, again, rejects and condemns the strikes by Israel.")
+    accusation = one(events, "ACCUSE")
+    assert accusation.target == ["israel"] and not accusation.negated
+
+
+def test_condemning_an_attack_accuses_no_victim(events_of):
+    _, events = events_of("Syria condemned the strikes on Damascus.")
+    assert not [e for e in events if e.type == "ACCUSE"]

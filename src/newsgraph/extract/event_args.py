@@ -39,8 +39,13 @@ OBJECT_CONTROL_PREPS = frozenset({"of", "from", "for"})
 # Dependencies over which a verb without a subject takes its controller's.
 CONTROLLED = frozenset({"xcomp", "advcl", "conj", "pcomp", "relcl", "acl"})
 MAX_CONJUNCTS = 8
-# "the home of X", "positions belonging to X": a recipient named by what it owns.
-OWNER_PREPS = ("of",)
+# "the home of X", "leaders from X", "positions belonging to X": a recipient named by
+# what it owns or where it comes from.
+OWNER_PREPS = ("of", "from")
+# Relations and agreements name their partner with "with": "reneged on the accord with X",
+# "suspended air links with X", "cut ties with X".
+RELATION_NOUNS = frozenset({"accord", "agreement", "deal", "treaty", "pact", "tie", "relation", "relationship",
+                            "link", "partnership", "cooperation", "talk", "negotiation", "contact"})
 OWNER_VERBS = frozenset({"belong"})
 # Prepositions that place a thing or an act: "a base in Kandahar", "positions near Damascus".
 PLACE_PREPS = frozenset({"in", "near", "at", "outside", "across", "throughout", "inside", "around", "along"})
@@ -69,10 +74,14 @@ class Found:
 class Arguments:
     """Argument reading for one document."""
 
-    def __init__(self, doc: Doc, actors: DocActors):
+    def __init__(self, doc: Doc, actors: DocActors, event_nouns: dict | None = None,
+                 statement_nouns: frozenset = frozenset(), light_verbs: frozenset = frozenset()):
         self.doc = doc
         self.found = actors
         self.types = {key: actor.type for key, actor in actors.actors.items()}
+        self.event_nouns = event_nouns or {}  # head lemma -> noun triggers (event_nouns.tsv)
+        self.statement_nouns = statement_nouns  # event_statement_nouns.txt
+        self.light_verbs = light_verbs  # event_light_verbs.txt
 
     # ------------------------------------------------------------ actors of tokens
     def at(self, token: Token) -> list[str]:
@@ -119,14 +128,14 @@ class Arguments:
                                 found.add([actor], obj.i)
         return found
 
-    def prep_actors(self, head: Token, prep: str, modifiers: bool = True, owner: bool = False) -> Found:
+    def prep_actors(self, head: Token, prep: str, modifiers: bool = True, owner: bool = False, acts: bool = False) -> Found:
         """Actors of the object of preposition `prep` ("with", "on", ...) on `head`; with
         `owner`, an object that is no actor stands for its owner ("with the president of X")."""
         found = Found(how="head")
         for child in head.children:
             if child.dep_ in ("prep", "agent", "dative", "prt") and child.lower_ == prep:
                 for obj in _objects(child):
-                    sub = self.recipient_phrase(obj) if owner else self.phrase_actors(obj, modifiers=modifiers)
+                    sub = self.recipient_phrase(obj, acts=acts) if owner else self.phrase_actors(obj, modifiers=modifiers)
                     for actor in sub.actors:
                         found.add([actor], obj.i)
                     for i in sub.tokens:
@@ -217,11 +226,16 @@ class Arguments:
             dep = "pcomp"
         if dep not in CONTROLLED or head is verb:
             return Found()
-        if head.pos_ == "NOUN" or head.pos_ == "PROPN":
-            # a gerund on an event noun: "cooperation between X and Y in combatting Z"
+        if (head.pos_ == "NOUN" or head.pos_ == "PROPN") and not (dep == "conj" and _has_subject(head)):
+            # a gerund on an event noun: "cooperation between X and Y in combatting Z" (a
+            # noun with a subject is a verb the tagger missed: "X rejects and condemns Y")
             sources = nominal_sources.get(head.i)
             if sources:
                 return Found(list(sources), [head.i], "control")
+            if dep == "acl" and head.lemma_.lower() in self.statement_nouns:
+                # "X issued a statement condemning Y", "X's decision to expel Y": what the
+                # document or decision does, its author does
+                return self._author(head, nominal_sources, depth)
             if dep == "relcl" or dep == "acl":
                 return Found()
             return Found()
@@ -279,6 +293,22 @@ class Arguments:
             found.how = "control" if dep != "conj" else "shared"
         return found
 
+    def _author(self, noun: Token, nominal_sources: dict[int, list[str]], depth: int) -> Found:
+        """The author of a statement or decision: its possessor ("Trump's decision"), its
+        "by" agent, or the subject of the light verb that issues it ("X issued a statement",
+        "the UN adopted a resolution"; event_light_verbs.txt)."""
+        found = Found()
+        for child in noun.children:
+            if child.dep_ == "poss":
+                found = self.phrase_actors(child, modifiers=False)
+        if not found:
+            found = self.prep_actors(noun, "by", modifiers=False)
+        if not found and noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in self.light_verbs:
+            found = self.subject_of(noun.head, nominal_sources, depth + 1)
+        if found:
+            found.how = "control"
+        return found
+
     def _passive_subject(self, verb: Token) -> Found | None:
         """The passive subject of a passive verb (its nsubjpass, or the noun a passive
         participle modifies: "nationals suspected by the West"); None when the verb is not
@@ -291,17 +321,19 @@ class Arguments:
         return None
 
     # ------------------------------------------------------------ objects
-    def object_of(self, verb: Token, slot: str, extra: list[Token] = ()) -> Found:
-        """The recipient in one slot of a lexicon row (see event_verbs.tsv)."""
+    def object_of(self, verb: Token, slot: str, extra: list[Token] = (), acts: bool = False) -> Found:
+        """The recipient in one slot of a lexicon row (see event_verbs.tsv). With `acts`, an
+        event noun in the slot stands for its own recipient ("called for sanctions against
+        X"); a verb that judges an act ("condemned the attack on X") leaves it off."""
         if slot == "obj":
             if is_passive(verb):
                 for child in verb.children:
                     if child.dep_ == "nsubjpass":
-                        return self.recipient_phrase(child)
+                        return self.recipient_phrase(child, acts=acts)
                 return Found()
             for child in verb.children:
                 if child.dep_ in ("dobj", "obj"):
-                    return self.recipient_phrase(child)
+                    return self.recipient_phrase(child, acts=acts)
             return Found()
         if slot == "dative":
             for child in verb.children:
@@ -323,7 +355,7 @@ class Arguments:
             return self._xcomp_recipient(verb, depth=0)
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c not in extra]
         for head in [verb, *extra, *objects]:
-            found = self.prep_actors(head, slot, owner=True)
+            found = self.prep_actors(head, slot, owner=True, acts=acts)
             if found:
                 return found
         return Found()
@@ -333,16 +365,21 @@ class Arguments:
         its infinitive, or of "with/to/on/against/between" on that verb or its object
         ("threatened to break off relations with X", "ready to host a meeting between X
         and Y"), through nested infinitives ("would be ready to host")."""
-        for child in verb.children:
-            if child.dep_ != "xcomp" or child.pos_ not in ("VERB", "AUX"):
-                continue
-            found = self.object_of(child, "obj")
+        children = list(verb.children)
+        for child in list(children):
+            if child.dep_ == "xcomp":  # "agreed to open its borders and grant asylum to X"
+                children.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB")
+        for child in children:
+            purpose = child.dep_ == "advcl" and depth > 0 and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            if (child.dep_ not in ("xcomp", "conj") and not purpose) or child.pos_ not in ("VERB", "AUX"):
+                continue  # the infinitive, or deeper a purpose ("willing to send X to help defend Y")
+            found = self.object_of(child, "obj", acts=True)
             if found:
                 return found
             heads = [child] + [c for c in child.children if c.dep_ in ("dobj", "obj")]
             for head in heads:
                 for prep in ("with", "to", "on", "against", "for"):
-                    found = self.prep_actors(head, prep, owner=True)
+                    found = self.prep_actors(head, prep, owner=True, acts=True)
                     if found:
                         return found
                 found = self.between_actors(head)
@@ -354,18 +391,36 @@ class Arguments:
                     return found
         return Found()
 
-    def recipient_phrase(self, token: Token) -> Found:
+    def recipient_phrase(self, token: Token, depth: int = 0, acts: bool = False) -> Found:
         """The actors a recipient phrase stands for: its own (`phrase_actors`), else its
         owner's: "the home of X", "the convoy of X", "attacks by X", "positions belonging
-        to X" (how = "modifier")."""
+        to X", "leaders from X", a relation's partner ("the accord with X"), over a quantity
+        ("dozens of supporters of X"); with `acts`, for an event noun, its own recipient ("called for sanctions against X",
+        "accepted demands from X"). how = "modifier"."""
         found = self.phrase_actors(token)
         if found:
             return found
-        for prep in ("by", *OWNER_PREPS):
+        owners = ("by", *OWNER_PREPS, "with") if token.lemma_.lower() in RELATION_NOUNS else ("by", *OWNER_PREPS)
+        for prep in owners:
             found = self.prep_actors(token, prep, modifiers=True)
             if found:
                 found.how = "modifier"
                 return found
+        if depth < 2:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in _objects(child):
+                        found = self.recipient_phrase(obj, depth + 1, acts)
+                        if found:
+                            found.how = "modifier"
+                            return found
+        for trigger in self.event_nouns.get(token.lemma_.lower(), ()) if acts else ():
+            for slot in trigger.targets:
+                if slot not in ("of", "that"):
+                    found = self.prep_actors(token, slot, modifiers=True)
+                    if found:
+                        found.how = "modifier"
+                        return found
         for child in token.children:
             if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in OWNER_VERBS:
                 found = self.prep_actors(child, "to", modifiers=True)
@@ -407,6 +462,10 @@ def _governor(verb: Token) -> Token:
     if verb.dep_ == "pcomp" and head.head is not head:
         return head.head
     return head
+
+
+def _has_subject(token: Token) -> bool:
+    return any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
 
 
 def is_passive(verb: Token) -> bool:

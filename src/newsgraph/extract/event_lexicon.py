@@ -14,6 +14,7 @@ rows with the same first column.
 - `event_light_verbs.txt` verbs whose object noun names the event ("held talks")
 - `event_speech_verbs.txt` verbs of saying: "declined to comment" is no refusal
 - `event_place_objects.txt` people and sites whose place stands for an unnamed recipient
+- `event_statement_nouns.txt` documents whose author does what they do ("a statement condemning X")
 
 The format of each is described at the top of the file and in `docs/events.md`.
 """
@@ -83,6 +84,7 @@ class EventLexicon:
     light_verbs: frozenset
     speech_verbs: frozenset = frozenset()
     place_objects: frozenset = frozenset()  # objects whose place stands for the recipient
+    statement_nouns: frozenset = frozenset()  # documents whose author does what they do
 
     def type_info(self, plover_type: str) -> TypeInfo:
         return self.types[plover_type]
@@ -226,4 +228,5 @@ def load_event_lexicon() -> EventLexicon:
         light_verbs=lexicon.words("event_light_verbs.txt"),
         speech_verbs=lexicon.words("event_speech_verbs.txt"),
         place_objects=lexicon.words("event_place_objects.txt"),
+        statement_nouns=lexicon.words("event_statement_nouns.txt"),
     )

@@ -155,7 +155,10 @@ class ModalityReader:
         for token in tokens:
             if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in token.children):
                 return True
-        for token in chain_up(verb)[1:3]:
+        chain = chain_up(verb)
+        for below, token in zip(chain[:3], chain[1:4]):
+            if below.dep_ == "conj":
+                continue  # "rejects and condemns": the verb it is coordinated with does not govern it
             if token.lemma_.lower() in REFUSAL:
                 return True
         if verb.pos_ in ("NOUN", "PROPN"):

@@ -163,7 +163,11 @@ class NominalEvents:
         """The subject of a clause that says what the noun is about: "its demand that Israel
         ease the restrictions" -> Israel."""
         found = Found(how="head")
-        for child in noun.children:
+        clauses = list(noun.children)
+        if noun.dep_ in ("dobj", "obj"):
+            # "reiterated its demand today that X ...": the parse hangs the clause on the verb
+            clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+        for child in clauses:
             if child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX") and any(
                     c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
                 tokens, _ = self.args.subject_tokens(child)

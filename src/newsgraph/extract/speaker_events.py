@@ -138,8 +138,8 @@ class SpeakerEvents:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         found = Found(how="head")
         for subject in subjects:
-            if subject.lower_ in FIRST_PERSON:
-                return None
+            if subject.pos_ == "PRON" and subject.lower_ in FIRST_PERSON:
+                return None  # "we should ..." (and "US" is no "us")
             sub = self.args.phrase_actors(subject, modifiers=False)
             for actor in sub.actors:
                 found.add([actor], subject.i)

@@ -30,20 +30,34 @@ PATTERN_DEPS = frozenset({"prt", "prep", "pobj", "dobj", "advmod", "acomp", "opr
 PATTERN_WINDOW = 6
 VERB_TAGS = frozenset({"VERB"})
 THREAT_CAMEO = "130"
+# Verbs that judge an act aim at its author, not at whom it was aimed: "condemned the attack
+# on X" is no accusation of X (the event noun's recipient does not stand for the object).
+JUDGING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # Conflict acts a commitment to which is no threat ("offered to send troops").
 NOT_THREATS = frozenset({"MOBILIZE"})
+
+
+def is_verb(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun but that has a subject ("The government
+    rejects and condemns the decision", with "rejects" tagged NOUN)."""
+    if token.pos_ in VERB_TAGS:
+        return True
+    return token.pos_ in ("NOUN", "PROPN") and token.tag_ in ("NNS", "VBZ") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def match_verb(lexicon: EventLexicon, token: Token) -> tuple[Trigger, list[Token]] | None:
     """The longest lexicon pattern this verb or adjective starts: (trigger, its tokens)."""
     options = lexicon.verbs.get(token.lemma_.lower())
+    if not options and token.pos_ in ("NOUN", "PROPN") and token.lower_.endswith("s"):
+        options = lexicon.verbs.get(token.lower_[:-1])  # "rejects" tagged as a plural noun
     if not options:
         return None
     for trigger in options:
         is_adj = "adj" in trigger.flags
         if is_adj != (token.pos_ == "ADJ"):
             continue
-        if not is_adj and token.pos_ not in VERB_TAGS:
+        if not is_adj and not is_verb(token):
             continue
         tokens = [token]
         position = token.i
@@ -81,7 +95,7 @@ class VerbalEvents:
         found = []
         matches = {}
         for token in self.doc:
-            if token.pos_ not in ("VERB", "ADJ"):
+            if token.pos_ not in ("VERB", "ADJ") and not is_verb(token):
                 continue
             match = match_verb(self.lexicon, token)
             if match is not None and match[0].type:  # a row of type "-" is an exclusion
@@ -105,6 +119,9 @@ class VerbalEvents:
         takes its recipient from it ("pledged to support X"), or a request ("asked X to
         agree", "urged X to attack", "demanded that X withdraw": what is asked for has not
         happened)."""
+        while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head  # "agreed to open its borders and grant asylum": as the first verb
         if verb.dep_ not in ("xcomp", "ccomp"):
             return False
         governing = matches.get(verb.head.i)
@@ -173,7 +190,7 @@ class VerbalEvents:
             return None  # "they agree with X that ...", "agree with the recommendation"
         target = Found()
         for slot in trigger.targets:
-            target = args.object_of(verb, slot, extra=tokens[1:])
+            target = args.object_of(verb, slot, extra=tokens[1:], acts=trigger.type not in JUDGING)
             if not target and slot == "xcomp":
                 target = self._content_recipient(verb)
             if target:
