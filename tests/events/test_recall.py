@@ -200,3 +200,9 @@ def test_a_verb_the_tagger_took_for_a_noun(events_of, one):
 def test_condemning_an_attack_accuses_no_victim(events_of):
     _, events = events_of("Syria condemned the strikes on Damascus.")
     assert not [e for e in events if e.type == "ACCUSE"]
+
+
+def test_a_bare_number_object_shares_the_coordinated_verbs_noun(events_of, one):
+    _, events = events_of("Iranian forces killed four and arrested six members of Jaish al-Adl.")
+    assert one(events, "ASSAULT").target == ["jaish-al-adl"]
+    assert one(events, "COERCE").target == ["jaish-al-adl"]

@@ -333,7 +333,10 @@ class Arguments:
                 return Found()
             for child in verb.children:
                 if child.dep_ in ("dobj", "obj"):
-                    return self.recipient_phrase(child, acts=acts)
+                    found = self.recipient_phrase(child, acts=acts)
+                    if not found and child.pos_ == "NUM":
+                        found = self._elided_object(verb)
+                    return found
             return Found()
         if slot == "dative":
             for child in verb.children:
@@ -358,6 +361,21 @@ class Arguments:
             found = self.prep_actors(head, slot, owner=True, acts=acts)
             if found:
                 return found
+        return Found()
+
+    def _elided_object(self, verb: Token) -> Found:
+        """"killed four and arrested six members of X": a bare number as the object stands
+        for the noun the coordinated verb's numbered object names (how = "modifier")."""
+        partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+            partners.append(verb.head)
+        for partner in partners:
+            for obj in partner.children:
+                if obj.dep_ in ("dobj", "obj") and any(c.dep_ == "nummod" for c in obj.children):
+                    found = self.recipient_phrase(obj)
+                    if found:
+                        found.how = "modifier"
+                        return found
         return Found()
 
     def _xcomp_recipient(self, verb: Token, depth: int) -> Found:
