@@ -75,13 +75,15 @@ class Arguments:
     """Argument reading for one document."""
 
     def __init__(self, doc: Doc, actors: DocActors, event_nouns: dict | None = None,
-                 statement_nouns: frozenset = frozenset(), light_verbs: frozenset = frozenset()):
+                 statement_nouns: frozenset = frozenset(), light_verbs: frozenset = frozenset(),
+                 event_verbs: dict | None = None):
         self.doc = doc
         self.found = actors
         self.types = {key: actor.type for key, actor in actors.actors.items()}
         self.event_nouns = event_nouns or {}  # head lemma -> noun triggers (event_nouns.tsv)
         self.statement_nouns = statement_nouns  # event_statement_nouns.txt
         self.light_verbs = light_verbs  # event_light_verbs.txt
+        self.event_verbs = event_verbs or {}  # first word -> verb triggers (event_verbs.tsv)
 
     # ------------------------------------------------------------ actors of tokens
     def at(self, token: Token) -> list[str]:
@@ -386,11 +388,13 @@ class Arguments:
         children = list(verb.children)
         for child in list(children):
             if child.dep_ == "xcomp":  # "agreed to open its borders and grant asylum to X"
-                children.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB")
+                children.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                                and c.lower_ != "according")  # "according to X" names a source
         for child in children:
-            purpose = child.dep_ == "advcl" and depth > 0 and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            purpose = (child.dep_ == "advcl" and depth > 0 and child.lemma_.lower() in self.event_verbs
+                       and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))
             if (child.dep_ not in ("xcomp", "conj") and not purpose) or child.pos_ not in ("VERB", "AUX"):
-                continue  # the infinitive, or deeper a purpose ("willing to send X to help defend Y")
+                continue  # the infinitive, or deeper a purpose that is an event ("willing to send X to help defend Y")
             found = self.object_of(child, "obj", acts=True)
             if found:
                 return found

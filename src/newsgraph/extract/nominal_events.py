@@ -125,8 +125,9 @@ class NominalEvents:
                 target = args.place_recipient(noun, trigger.targets, self.lexicon.place_objects)
                 target.actors = [a for a in target.actors if a not in source.actors]
             if not target.actors:
-                if "mutual" in trigger.flags and len(source.actors) >= 2:
-                    # "Iran and Russia held joint exercises": the parties act on each other
+                if "mutual" in trigger.flags and len(source.actors) >= 2 and light is not None:
+                    # "Iran and Russia held joint exercises": the parties act on each other (not
+                    # "X and Y met with Z in separate meetings")
                     target, mutual = Found(list(source.actors), list(source.tokens), "mutual"), True
                 elif "bare" not in trigger.flags or light is None:
                     return None  # a bare event is one a light verb performs ("declared a ceasefire")
