@@ -44,6 +44,11 @@ CLOSING_MARKS = frozenset({"”", "’", "»", "''"})
 SETTING_PREPS = frozenset({"during", "after", "before", "while", "since", "amid", "via", "through"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+# How the noun or adjective of a light-verb cue hangs on its verb ("made clear", "made the case").
+LIGHT_DEPS = frozenset({"dobj", "oprd", "acomp", "ccomp", "xcomp"})
+# Prepositions that introduce what such a noun is about ("concerns about", "the case for").
+NOUN_PREPS = frozenset({"about", "for", "against", "on", "over", "of", "regarding"})
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,7 @@ class CueLexicon:
         for cue in options:
             if cue.particle is None:
                 return cue
-            if any(child.lower_ == cue.particle and child.dep_ in ("prt", "prep", "agent") for child in token.children):
+            if _particle(token, cue) is not None:
                 return cue
         return None
 
@@ -147,15 +152,44 @@ def is_passive(token: Token) -> bool:
     return any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children)
 
 
+def _particle(token: Token, cue: Cue) -> Token | None:
+    """The word of a two-word cue that goes with the verb: a particle or preposition
+    ("point out", "call for"), or the noun or adjective of a light verb ("made clear",
+    "made the case", "raised concerns")."""
+    for child in token.children:
+        if child.lower_ == cue.particle and child.dep_ in ("prt", "prep", "agent") and (child.i > token.i or cue.term == "according to"):
+            return child
+        if child.dep_ in LIGHT_DEPS and child.lemma_.lower() == cue.particle and child.i > token.i:
+            return child
+    return None
+
+
 def cue_extent(token: Token, cue: Cue) -> tuple[int, int]:
     """Token range of the cue itself: the verb and, for a phrase, its particle."""
     start = end = token.i
     if cue.particle:
-        for child in token.children:
-            if child.lower_ == cue.particle:
-                start, end = min(start, child.i), max(end, child.i)
-                break
+        child = _particle(token, cue)
+        if child is not None:
+            start, end = min(start, child.i), max(end, child.i)
     return start, end + 1
+
+
+def _noun_complement(token: Token, cue: Cue, form: str) -> tuple[int, int] | None:
+    """What the noun of a light-verb cue introduces: "made the case that C", "raised
+    concerns about C"."""
+    noun = _particle(token, cue) if cue.particle else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        if form == "clause" and child.dep_ in ("acl", "ccomp", "advcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            return child.left_edge.i, child.right_edge.i + 1
+        if form == "object" and child.dep_ == "prep" and child.lower_ in NOUN_PREPS:
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and obj.lower_ not in EMPTY_OBJECTS:
+                return obj.left_edge.i, obj.right_edge.i + 1
+    return None
 
 
 def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool], floor: int = 0) -> Reported | None:
@@ -173,7 +207,9 @@ def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool], floor: 
             continue
         if passive and form != "clause":
             continue
-        if form == "clause":
+        if form in ("clause", "object") and cue.particle and (span := _noun_complement(token, cue, form)) is not None:
+            pass
+        elif form == "clause":
             span = _clause(doc, token, cue, blocked)
         elif form == "to":
             span = _infinitive(doc, token, cue)
@@ -202,6 +238,12 @@ def _clause(doc: Doc, token: Token, cue: Cue, blocked: list[bool]) -> tuple[int,
         # "said Robin Maynard, half joking": never the speaker's own phrase
         and not any(c.left_edge.i <= i <= c.right_edge.i or (token.i < i < c.i) for i in subjects)
     ]
+    for c in token.children:
+        # "policies, which he said had harmed the economy": what follows the cue, the
+        # relative pronoun being the clause's subject
+        if (c.dep_ == "ccomp" and c.i > token.i and c.left_edge.i < token.i and c.left_edge.tag_ in RELATIVE_TAGS
+                and not clauses and c.right_edge.i > token.i + 1):
+            return token.i + 1, c.right_edge.i + 1
     if clauses:
         # the clause after the cue ("said (that) C") before one before it ("C, he said")
         child = min(clauses, key=lambda c: (c.i < token.i, abs(c.i - token.i)))
@@ -320,8 +362,10 @@ def _object(doc: Doc, token: Token, cue: Cue) -> tuple[int, int] | None:
                 return None
             return obj.left_edge.i, obj.right_edge.i + 1
         # "pointed out X": a particle, the object is the verb's own
-    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-    if obj is None or obj.lower_ in EMPTY_OBJECTS or (obj.pos_ == "PRON" and obj.lower_ not in PERSON_OBJECTS):
+    obj = next((c for c in token.children if c.dep_ == "dobj" and (c.i > token.i or c.tag_ in RELATIVE_TAGS)), None)
+    if obj is None or (obj.tag_ in RELATIVE_TAGS and obj.i < token.i):
+        return _relative_object(token)
+    if obj.lower_ in EMPTY_OBJECTS or (obj.pos_ == "PRON" and obj.lower_ not in PERSON_OBJECTS):
         return None
     end = obj.right_edge.i + 1
     # What follows the object and goes with it: "described X as Y", "reaffirmed his
@@ -334,6 +378,21 @@ def _object(doc: Doc, token: Token, cue: Cue) -> tuple[int, int] | None:
             break
         end = child.right_edge.i + 1
     return obj.left_edge.i, end
+
+
+def _relative_object(token: Token) -> tuple[int, int] | None:
+    """"the provision Murphy opposed", "the style he prefers": in an object relative clause
+    the noun it describes is what the cue is about (without the clause)."""
+    head = token.head
+    if token.dep_ != "relcl" or head.i > token.i or head.pos_ not in ("NOUN", "PROPN") or head.lower_ in EMPTY_OBJECTS:
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in RELATIVE_TAGS:
+        return None  # "the group that backed him": the noun speaks, it is not the content
+    end = token.left_edge.i
+    while end > head.i + 1 and token.doc[end - 1].tag_ in RELATIVE_TAGS:
+        end -= 1
+    return head.left_edge.i, end
 
 
 def _naming(doc: Doc, token: Token) -> tuple[int, int] | None:

@@ -1,0 +1,146 @@
+"""Reported speech, cognition and stances beyond "X said that ...": one test per
+construction, on texts written for these tests (the real spaCy model)."""
+
+from __future__ import annotations
+
+
+def quote_with(analysis, fragment: str):
+    found = [q for q in analysis.quotes if fragment in q.text]
+    assert len(found) == 1, f"{fragment!r} in {[(q.cue and q.cue.text, q.text) for q in analysis.quotes]}"
+    return found[0]
+
+
+def cues(analysis) -> list[str]:
+    return [q.cue.text for q in analysis.quotes if q.cue is not None]
+
+
+# ---------------------------------------------------------------------- stances
+def test_a_stance_is_marked_as_such(analyzer):
+    analysis = analyzer.analyze("Senator Laila Haidari endorsed the new water treaty on Monday.")
+    quote = quote_with(analysis, "water treaty")
+    assert quote.cue.text == "endorsed" and quote.cue_type == "stance"
+    assert quote.text == "the new water treaty"
+    assert analysis.to_dict()["quotes"][0]["cue_type"] == "stance"
+
+
+def test_a_stance_on_a_named_person_is_one_word(analyzer):
+    analysis = analyzer.analyze("The farmers' union backed Haidari in the vote.")
+    quote = quote_with(analysis, "Haidari")
+    assert quote.text == "Haidari" and quote.cue_type == "stance"
+
+
+def test_a_stance_inside_reported_speech_is_part_of_it(analyzer):
+    analysis = analyzer.analyze("Minister Arif Sadiq said the cabinet supports the new water treaty.")
+    assert cues(analysis) == ["said"]
+    assert quote_with(analysis, "treaty").text == "the cabinet supports the new water treaty"
+
+
+def test_a_phrasal_stance(analyzer):
+    analysis = analyzer.analyze("Two provincial councils sided with the governor over the budget.")
+    quote = quote_with(analysis, "governor")
+    assert quote.cue.text == "sided with" and quote.cue_type == "stance"
+
+
+# ---------------------------------------------------------------------- intentions are not speech
+def test_plans_and_efforts_are_not_quotes(analyzer):
+    text = (
+        "The navy plans to stage five war games in the Gulf this year. "
+        "The ministry seeks to expand trade with its neighbours."
+    )
+    assert analyzer.analyze(text).quotes == []
+
+
+def test_an_expectation_to_act_is_not_a_quote_but_an_expected_outcome_is(analyzer):
+    assert analyzer.analyze("The ministry expects to open the new terminal in May.").quotes == []
+    analysis = analyzer.analyze("The ministry expects a ruling from the court in May.")
+    assert quote_with(analysis, "ruling").cue_type == "cognition"
+
+
+# ---------------------------------------------------------------------- what it is about
+def test_wrote_about(analyzer):
+    analysis = analyzer.analyze("The columnist Sara Nouri wrote about the drought in the southern provinces.")
+    quote = quote_with(analysis, "drought")
+    assert quote.cue.text == "wrote about"
+    assert quote.text.startswith("the drought")
+
+
+def test_commented_on(analyzer):
+    analysis = analyzer.analyze("The spokesman commented on the border closure at length.")
+    assert quote_with(analysis, "border closure").cue.text == "commented on"
+
+
+def test_a_date_after_the_verb_is_not_what_it_is_about(analyzer):
+    analysis = analyzer.analyze("The spokesman commented on Tuesday.")
+    assert analysis.quotes == []
+
+
+# ---------------------------------------------------------------------- clause shapes
+def test_a_clause_misread_as_a_gerund_after_the_cue(analyzer):
+    analysis = analyzer.analyze(
+        "Governor Yusuf Amini said legalizing the markets could put thousands of people to work."
+    )
+    quote = quote_with(analysis, "legalizing")
+    assert quote.text == "legalizing the markets could put thousands of people to work"
+
+
+def test_a_sentence_before_a_final_cue_however_it_is_parsed(analyzer):
+    analysis = analyzer.analyze(
+        "Those who borrow heavily struggle, even with a good job, the economist Reza Karimi said."
+    )
+    quote = quote_with(analysis, "borrow heavily")
+    assert quote.text == "Those who borrow heavily struggle, even with a good job"
+
+
+def test_a_final_cue_with_its_own_object_reports_nothing_before_it(analyzer):
+    analysis = analyzer.analyze("In May, the ministry proposed a new tariff on imported steel.")
+    quote = quote_with(analysis, "tariff")
+    assert not quote.text.startswith("In May")
+
+
+def test_speech_inside_a_relative_clause(analyzer):
+    analysis = analyzer.analyze("The minister cited new tariffs, which he said had harmed local farmers.")
+    quote = next(q for q in analysis.quotes if q.cue.text == "said")
+    assert quote.text == "had harmed local farmers" and quote.speaker_mention.text == "he"
+
+
+def test_a_stance_in_an_object_relative_clause(analyzer):
+    analysis = analyzer.analyze("Farmers lost the subsidy that the governor had backed.")
+    quote = quote_with(analysis, "subsidy")
+    assert quote.cue.text == "backed" and quote.text == "the subsidy"
+    assert quote.speaker_mention.text == "the governor"
+
+
+# ---------------------------------------------------------------------- light verbs
+def test_made_clear_that(analyzer):
+    analysis = analyzer.analyze("The foreign minister made it clear that the talks would go on.")
+    quote = quote_with(analysis, "talks would go on")
+    assert quote.text == "the talks would go on" and quote.cue.text == "made it clear"
+
+
+def test_made_the_case_that(analyzer):
+    analysis = analyzer.analyze("The envoy made the case that the corridor would help both countries.")
+    assert quote_with(analysis, "corridor").text == "the corridor would help both countries"
+
+
+def test_raised_concerns_about(analyzer):
+    analysis = analyzer.analyze("Several lawmakers raised concerns about the cost of the dam.")
+    quote = quote_with(analysis, "cost of the dam")
+    assert quote.cue.text == "raised concerns" and quote.text == "the cost of the dam"
+
+
+def test_a_particle_before_the_verb_is_not_its_particle(analyzer):
+    analysis = analyzer.analyze(
+        "For his part, the ambassador asked the minister to use his influence to help the refugees."
+    )
+    assert [q.text for q in analysis.quotes] == ["to use his influence to help the refugees"]
+
+
+# ---------------------------------------------------------------------- a short quotation inside reported speech
+def test_a_short_quotation_inside_a_reported_clause_stays_in_it(analyzer):
+    analysis = analyzer.analyze(
+        "The campaign manager said the rival campaign's success “confuses the issue” of the overall lead."
+    )
+    assert len(analysis.quotes) == 1
+    quote = analysis.quotes[0]
+    assert quote.kind == "indirect"
+    assert quote.text == "the rival campaign's success “confuses the issue” of the overall lead"
