@@ -206,3 +206,22 @@ def test_a_bare_number_object_shares_the_coordinated_verbs_noun(events_of, one):
     _, events = events_of("Iranian forces killed four and arrested six members of Jaish al-Adl.")
     assert one(events, "ASSAULT").target == ["jaish-al-adl"]
     assert one(events, "COERCE").target == ["jaish-al-adl"]
+
+
+def test_a_passive_participle_acts_on_the_noun_it_modifies(events_of, one):
+    _, events = events_of("Militants backed by Saudi Arabia attacked the town.")
+    support = one(events, "SUPPORT")
+    assert support.source == ["saudi-arabia"] and support.target == ["militants"]
+
+
+def test_what_a_request_names_is_no_event_of_its_own(events_of, one):
+    _, events = events_of("President Hassan Rouhani called for dialogue between Iraq and Turkey.")
+    assert sorted(one(events, "REQUEST").target) == ["iraq", "turkey"]
+    assert not [e for e in events if e.type == "CONSULT"]
+
+
+def test_a_pledge_takes_the_recipient_of_what_is_pledged(events_of, one):
+    _, events = events_of("Pakistan pledged its full support for Afghanistan.")
+    assert one(events, "AGREE").target == ["afghanistan"]
+    _, events = events_of("The European Union demanded the withdrawal of Russian forces from Georgia.")
+    assert one(events, "REQUEST").target == ["russian-armed-forces"]  # whom the demand is on

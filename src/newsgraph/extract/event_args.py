@@ -333,6 +333,10 @@ class Arguments:
                     if child.dep_ == "nsubjpass":
                         return self.recipient_phrase(child, acts=acts)
                 return Found()
+            if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+                # "militants backed by X", "a convoy attacked by Y": the noun a passive
+                # participle modifies is its object
+                return self.recipient_phrase(verb.head, acts=acts)
             for child in verb.children:
                 if child.dep_ in ("dobj", "obj"):
                     found = self.recipient_phrase(child, acts=acts)
@@ -417,8 +421,20 @@ class Arguments:
         """The actors a recipient phrase stands for: its own (`phrase_actors`), else its
         owner's: "the home of X", "the convoy of X", "attacks by X", "positions belonging
         to X", "leaders from X", a relation's partner ("the accord with X"), over a quantity
-        ("dozens of supporters of X"); with `acts`, for an event noun, its own recipient ("called for sanctions against X",
-        "accepted demands from X"). how = "modifier"."""
+        ("dozens of supporters of X"). With `acts`, an event noun stands for the one its "of"
+        names or, else, for its own recipient, before its possessor ("demanded the withdrawal
+        of X", "called for sanctions against X", "accepted demands from X", "pledged the
+        Kingdom's support for X"). how = "modifier" when not its own."""
+        found = self.phrase_actors(token, modifiers=False)
+        if found:
+            return found
+        if acts:
+            # "demanded the withdrawal of X (from Y)": the act's own "of" first, then its
+            # recipient ("called for sanctions against X", "pledged the Kingdom's support for X")
+            found = self.prep_actors(token, "of", modifiers=True) or self._act_recipient(token)
+            if found:
+                found.how = "modifier"
+                return found
         found = self.phrase_actors(token)
         if found:
             return found
@@ -436,19 +452,29 @@ class Arguments:
                         if found:
                             found.how = "modifier"
                             return found
-        for trigger in self.event_nouns.get(token.lemma_.lower(), ()) if acts else ():
-            for slot in trigger.targets:
-                if slot not in ("of", "that"):
-                    found = self.prep_actors(token, slot, modifiers=True)
-                    if found:
-                        found.how = "modifier"
-                        return found
         for child in token.children:
             if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in OWNER_VERBS:
                 found = self.prep_actors(child, "to", modifiers=True)
                 if found:
                     found.how = "modifier"
                     return found
+        return Found()
+
+    def _act_recipient(self, noun: Token) -> Found:
+        """The recipient an event noun names itself (event_nouns.tsv target slots, or
+        "between X and Y")."""
+        for trigger in self.event_nouns.get(noun.lemma_.lower(), ()):
+            if "between" in trigger.sources:
+                found = self.between_actors(noun)  # "called for dialogue between X and Y"
+                if found:
+                    found.how = "modifier"
+                    return found
+            for slot in trigger.targets:
+                if slot not in ("of", "that"):
+                    found = self.prep_actors(noun, slot, modifiers=True)
+                    if found:
+                        found.how = "modifier"
+                        return found
         return Found()
 
     def place_recipient(self, verb: Token, slots: tuple[str, ...], place_objects: frozenset) -> Found:

@@ -179,12 +179,23 @@ class EventExtractor:
 def _drop_committed(doc: Doc, verbal: list[Candidate], nominal: list[Candidate]) -> list[Candidate]:
     """An event noun whose light verb is the infinitive of a commitment or a request ("agreed
     to hold talks with X", "threatened to impose a curfew in X", "urged X to launch an
-    operation") is part of that event, as an infinitive verb is (`VerbalEvents._subsumed`)."""
+    operation"), or that is the object of one ("called for dialogue between X and Y"), is
+    part of that event, as an infinitive verb is (`VerbalEvents._subsumed`)."""
     governing = {c.head for c in verbal if "xcomp" in c.trigger.targets or c.trigger.type == "REQUEST"}
+    # what a request or a commitment names as its object: "called for dialogue between X and
+    # Y", "demanded talks with X", "pledged support for X"
+    asked = set()
+    for head in governing:
+        for child in doc[head].children:
+            objects = [child] if child.dep_ in ("dobj", "obj") else [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+            for obj in objects:
+                asked.update([obj.i] + [c.i for c in obj.children if c.dep_ == "conj"])
     kept = []
     for c in nominal:
         light = doc[c.light_verb] if c.light_verb is not None else None
         if light is not None and light.dep_ == "xcomp" and light.head.i in governing:
+            continue
+        if c.head in asked:
             continue
         kept.append(c)
     return kept
