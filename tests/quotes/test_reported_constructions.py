@@ -144,3 +144,41 @@ def test_a_short_quotation_inside_a_reported_clause_stays_in_it(analyzer):
     quote = analysis.quotes[0]
     assert quote.kind == "indirect"
     assert quote.text == "the rival campaign's success “confuses the issue” of the overall lead"
+
+
+# ---------------------------------------------------------------------- according to
+def test_according_to_at_the_end_takes_the_whole_sentence(analyzer):
+    analysis = analyzer.analyze(
+        "Most traders want to buy local goods, but those goods are often too costly, according to the survey."
+    )
+    quote = next(q for q in analysis.quotes if q.cue.text == "according to")
+    assert quote.text == "Most traders want to buy local goods, but those goods are often too costly"
+
+
+def test_according_to_at_the_start_even_when_the_parser_swallows_the_sentence(analyzer):
+    analysis = analyzer.analyze(
+        "According to the Associated Press, 571 of the 714 delegates — a group made up of party "
+        "leaders — backed the governor, with fewer than 100 still uncommitted."
+    )
+    quote = next(q for q in analysis.quotes if q.cue.text == "According to")
+    assert quote.text.startswith("571 of the 714 delegates") and quote.text.endswith("still uncommitted")
+    assert quote.speaker_mention.text == "the Associated Press"
+    assert [q.cue.text for q in analysis.quotes] == ["According to"]  # the stance inside is part of it
+
+
+# ---------------------------------------------------------------------- what a record shows
+def test_what_a_poll_shows(analyzer):
+    analysis = analyzer.analyze("Several polls show the governor within two points of her rival.")
+    quote = quote_with(analysis, "governor")
+    assert quote.cue.text == "show" and quote.text == "the governor within two points of her rival"
+
+
+def test_what_a_person_shows_is_no_quote(analyzer):
+    assert analyzer.analyze("The army showed restraint at the border.").quotes == []
+
+
+def test_a_record_cue_does_not_frame_quotations(analyzer):
+    analysis = analyzer.analyze("The survey puts turnout at 40 percent. “We expected more,” the organisers said.")
+    quote = quote_with(analysis, "We expected more")
+    assert quote.cue.text == "said"
+    assert quote_with(analysis, "turnout").cue.text == "puts"

@@ -206,7 +206,7 @@ class _Run:
 
     def _speech_cue(self, token: Token) -> bool:
         cue = self._cue(token)
-        return cue is not None and cue.type == "speech" and not is_negated(token)
+        return cue is not None and cue.frames_quotations and not is_negated(token)
 
     # ------------------------------------------------------------------ reported speech
     def _reported(self) -> list[Reported]:

@@ -134,7 +134,9 @@ class SpeakerResolver:
                         return mention.actor, (mention.start, mention.end)
         # A person named further inside the phrase: "the Chinese envoy to Pakistan Yao Jing".
         people = {}
-        for i in range(phrase[0], head.right_edge.i + 1):
+        # (not inside a clause that describes the noun: "a group ... that backed Clinton")
+        last = min([c.left_edge.i - 1 for c in head.children if c.dep_ in ("acl", "relcl") and c.i > head.i] + [head.right_edge.i])
+        for i in range(phrase[0], last + 1):
             mention = self.actors.mention_at(i)
             if mention is not None and mention.kind != "pronoun" and self.actors.actors[mention.actor].type == "person":
                 people.setdefault(mention.actor, mention)

@@ -28,8 +28,9 @@ from ..errors import NewsgraphError
 
 LEXICON_FILE = "reporting_verbs.tsv"
 SETTINGS_FILE = "speech_settings.txt"
+EVIDENCE_FILE = "evidence_sources.txt"
 CUE_TYPES = ("speech", "cognition", "stance")
-CONTENT_FORMS = frozenset({"clause", "to", "object", "naming", "about"})
+CONTENT_FORMS = frozenset({"clause", "to", "object", "naming", "about", "evidence"})
 # Prepositions whose object is what a cue of the "about" form is about.
 ABOUT_PREPS = frozenset({"about", "on", "of", "over", "regarding", "concerning"})
 # Objects that stand for content said elsewhere, not content ("he said it").
@@ -60,6 +61,12 @@ class Cue:
     forms: frozenset[str]  # clause, to, object, naming, about (empty: direct quotations only)
     particle: str | None  # "out" in "point out", "for" in "call for"
 
+    @property
+    def frames_quotations(self) -> bool:
+        """Whether the cue introduces direct quotations: every speech cue but those that
+        only report what a record shows ("the poll has Khan ahead")."""
+        return self.type == "speech" and not (self.forms and self.forms <= {"evidence"})
+
 
 class CueLexicon:
     """The reporting lexicon, indexed by verb lemma."""
@@ -72,7 +79,7 @@ class CueLexicon:
             wanted = frozenset(f.strip() for f in forms.split(",") if f.strip() and f.strip() != "-")
             unknown = wanted - CONTENT_FORMS
             if unknown:
-                raise NewsgraphError(f"{source}: cue {term!r} has unknown content form(s) {', '.join(sorted(unknown))}; expected clause, to, object, naming, about or -")
+                raise NewsgraphError(f"{source}: cue {term!r} has unknown content form(s) {', '.join(sorted(unknown))}; expected clause, to, object, naming, about, evidence or -")
             words = term.split()
             if len(words) > 2:
                 raise NewsgraphError(f"{source}: cue {term!r} has more than two words; give a verb lemma and at most one particle")
@@ -123,6 +130,13 @@ class CueLexicon:
     def __contains__(self, term: str) -> bool:
         words = term.split()
         return any(c.term == term for c in self.by_lemma.get(words[0], ()))
+
+
+@lru_cache(maxsize=1)
+def evidence_nouns() -> frozenset[str]:
+    """Nouns for records that show something: a poll, a study, a video
+    (`data/lexicon/evidence_sources.txt`)."""
+    return lexicon.words(EVIDENCE_FILE)
 
 
 @lru_cache(maxsize=1)
@@ -202,7 +216,7 @@ def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool], floor: 
         return None
     passive = is_passive(token)
     cue_start, cue_end = cue_extent(token, cue)
-    for form in ("clause", "to", "object", "naming", "about"):
+    for form in ("clause", "to", "object", "naming", "about", "evidence"):
         if form not in cue.forms:
             continue
         if passive and form != "clause":
@@ -217,6 +231,8 @@ def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool], floor: 
             span = _naming(doc, token)
         elif form == "about":
             span = _about(doc, token)
+        elif form == "evidence":
+            span = _evidence(doc, token)
         else:
             span = _object(doc, token, cue)
         if span is None:
@@ -410,6 +426,28 @@ def _naming(doc: Doc, token: Token) -> tuple[int, int] | None:
     return None
 
 
+def _evidence(doc: Doc, token: Token) -> tuple[int, int] | None:
+    """"the poll shows Sanders within two points of Clinton", "the survey put her at 45
+    percent": what a record shows, when the subject is a record (a poll, a study, a video)."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    words = {subject.lemma_.lower(), subject.lower_} | {c.lemma_.lower() for c in subject.children if c.dep_ == "compound"}
+    if not words & evidence_nouns():
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if obj is None or obj.lower_ in EMPTY_OBJECTS:
+        return None
+    end = obj.right_edge.i + 1
+    for child in sorted(token.children, key=lambda c: c.i):
+        if child.i < end:
+            continue
+        if child.left_edge.i != end or child.dep_ not in ("prep", "oprd", "xcomp", "ccomp", "advcl", "acomp", "npadvmod", "dative") or _is_setting(child):
+            break
+        end = child.right_edge.i + 1
+    return obj.left_edge.i, end
+
+
 def _names_someone(token: Token) -> bool:
     """A one-word content that stands on its own: a name or a pronoun for a person."""
     return token.pos_ == "PROPN" or token.lower_ in PERSON_OBJECTS
@@ -449,14 +487,31 @@ def _according_to(doc: Doc, token: Token, blocked: list[bool], floor: int = 0) -
     if source is None:
         return None
     head = token.head
-    if head.i == token.i:
-        return None
     # the sentence part the phrase modifies, without the phrase itself
     while head.dep_ not in ("ROOT",) and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
     start, end = _trim(doc, max(head.left_edge.i, floor), head.right_edge.i + 1)
     phrase_start, phrase_end = token.left_edge.i, token.right_edge.i + 1
-    if phrase_end >= end:
+    comma = next((t.i for t in doc[source.i : phrase_end] if t.text == ","), None)
+    if comma is not None and comma + 1 < phrase_end and (
+            any(t.tag_ in FINITE_TAGS for t in source.subtree) or doc[comma + 1].pos_ == "NUM"):
+        # "According to the AP, 571 delegates ... supported Clinton": the parser took (part
+        # of) the sentence into the source; the phrase ends at the first comma after it
+        phrase_end = comma + 1
+    sentence = token.sent
+    sentence_start = max(sentence.start, floor)
+    last = sentence.end
+    while last > phrase_end and (doc[last - 1].is_punct or doc[last - 1].is_space):
+        last -= 1
+    if phrase_end >= last and sentence_start < phrase_start:
+        # "C1, but C2, according to X.": the whole sentence before it
+        start, end = sentence_start, phrase_start
+    elif _only_lead_in(doc, sentence_start, phrase_start) and phrase_end < last:
+        # "According to X, C1, and C2."
+        start, end = phrase_end, sentence.end
+    elif head.i == token.i:
+        return None  # the parser made the phrase the sentence
+    elif phrase_end >= end:
         end = phrase_start
     elif phrase_start <= start:
         start = phrase_end
@@ -465,6 +520,11 @@ def _according_to(doc: Doc, token: Token, blocked: list[bool], floor: int = 0) -
         return None
     cue = Cue("according to", "speech", frozenset({"clause"}), "to")
     return Reported(token.i, to.i + 1, cue, start, end, "according", speaker_head=source.i)
+
+
+def _only_lead_in(doc: Doc, start: int, end: int) -> bool:
+    """Nothing but white space, punctuation or a conjunction ("But", "And") in [start, end)."""
+    return all(t.is_space or t.is_punct or t.pos_ == "CCONJ" or t.lower_ in ("however", "yet", "still", "so") for t in doc[start:end])
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
