@@ -225,3 +225,9 @@ def test_a_pledge_takes_the_recipient_of_what_is_pledged(events_of, one):
     assert one(events, "AGREE").target == ["afghanistan"]
     _, events = events_of("The European Union demanded the withdrawal of Russian forces from Georgia.")
     assert one(events, "REQUEST").target == ["russian-armed-forces"]  # whom the demand is on
+
+
+def test_an_event_noun_is_the_whole_term(events_of, one):
+    # "tougher action" is not the lexicon's "legal action": whom it is demanded from counts
+    _, events = events_of("Turkey demanded tougher action from Iraq against the rebels.")
+    assert one(events, "REQUEST").target == ["iraq"]

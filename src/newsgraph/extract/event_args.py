@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .actors import DocActors
+from .event_lexicon import match_noun
 
 SUBJECT = frozenset({"nsubj", "csubj"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
@@ -463,7 +464,8 @@ class Arguments:
     def _act_recipient(self, noun: Token) -> Found:
         """The recipient an event noun names itself (event_nouns.tsv target slots, or
         "between X and Y")."""
-        for trigger in self.event_nouns.get(noun.lemma_.lower(), ()):
+        match = match_noun(self.event_nouns, self.doc, noun)  # the whole term ("legal action", not "tougher action")
+        for trigger in [match[0]] if match else ():
             if "between" in trigger.sources:
                 found = self.between_actors(noun)  # "called for dialogue between X and Y"
                 if found:

@@ -24,6 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.tokens import Doc, Token
+
 from .. import lexicon
 from ..errors import NewsgraphError
 
@@ -207,6 +209,23 @@ def _modality() -> dict[str, tuple[str, str]]:
             raise NewsgraphError(f"{name}: row {term!r}: place {where!r} is not one of {', '.join(sorted(MODALITY_PLACES))}")
         out[term] = (modality, where)
     return out
+
+
+def match_noun(lexicon_nouns: dict[str, list[Trigger]], doc: Doc, token: Token) -> tuple[Trigger, int] | None:
+    """The longest event-noun term ending at `token`: (trigger, start token index)."""
+    options = lexicon_nouns.get(token.lemma_.lower()) or lexicon_nouns.get(token.lower_)
+    if not options:
+        return None
+    for trigger in options:
+        n = len(trigger.words)
+        start = token.i - n + 1
+        if start < 0:
+            continue
+        words = [t.lemma_.lower() for t in doc[start : token.i]] + [token.lemma_.lower()]
+        lowers = [t.lower_ for t in doc[start : token.i + 1]]
+        if tuple(words) == trigger.words or tuple(lowers) == trigger.words:
+            return trigger, start
+    return None
 
 
 @lru_cache(maxsize=4)

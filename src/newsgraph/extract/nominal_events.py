@@ -22,28 +22,11 @@ from spacy.tokens import Doc, Token
 
 from .event_args import Arguments, Found
 from .event_candidates import Candidate
-from .event_lexicon import EventLexicon, Trigger
+from .event_lexicon import EventLexicon, Trigger, match_noun
 
 CLAUSE_PREPS = frozenset({"during", "in", "at", "after", "on", "before", "amid"})
 # Events the subject of a clause takes part in when it names them in a "during/in" phrase.
 PARTICIPATION_TYPES = frozenset({"CONSULT", "COOPERATE"})
-
-
-def match_noun(lexicon_nouns: dict[str, list[Trigger]], doc: Doc, token: Token) -> tuple[Trigger, int] | None:
-    """The longest event-noun term ending at `token`: (trigger, start token index)."""
-    options = lexicon_nouns.get(token.lemma_.lower()) or lexicon_nouns.get(token.lower_)
-    if not options:
-        return None
-    for trigger in options:
-        n = len(trigger.words)
-        start = token.i - n + 1
-        if start < 0:
-            continue
-        words = [t.lemma_.lower() for t in doc[start : token.i]] + [token.lemma_.lower()]
-        lowers = [t.lower_ for t in doc[start : token.i + 1]]
-        if tuple(words) == trigger.words or tuple(lowers) == trigger.words:
-            return trigger, start
-    return None
 
 
 class NominalEvents:

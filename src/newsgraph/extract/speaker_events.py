@@ -27,7 +27,7 @@ from .event_args import Arguments, Found
 from .event_candidates import Candidate
 from .event_lexicon import EventLexicon, Trigger
 from .event_modality import ModalityReader
-from .nominal_events import match_noun
+from .event_lexicon import match_noun
 
 PREDICATE_DEPS = frozenset({"attr", "dobj", "acomp", "oprd"})
 FIRST_PERSON = frozenset({"we", "us", "i", "me", "our", "my"})
