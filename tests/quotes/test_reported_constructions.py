@@ -182,3 +182,37 @@ def test_a_record_cue_does_not_frame_quotations(analyzer):
     quote = quote_with(analysis, "We expected more")
     assert quote.cue.text == "said"
     assert quote_with(analysis, "turnout").cue.text == "puts"
+
+
+# ---------------------------------------------------------------------- quotations inside reported speech
+def test_a_quotation_that_ends_the_reported_clause_stays_in_it(analyzer):
+    analysis = analyzer.analyze('The mayor said last month that his plan for the river has "grown bigger."')
+    assert len(analysis.quotes) == 1
+    quote = analysis.quotes[0]
+    assert quote.kind == "indirect" and quote.text == 'his plan for the river has "grown bigger."'
+
+
+def test_reported_speech_stops_at_a_paragraph_break(analyzer):
+    text = "The rebels state that their goal is to hold the pass\n\nThe army moved north on Monday."
+    quote = quote_with(analyzer.analyze(text), "hold the pass")
+    assert "army" not in quote.text
+
+
+# ---------------------------------------------------------------------- what someone is asked to do
+def test_an_adverbial_infinitive_after_calling_on(analyzer):
+    analysis = analyzer.analyze(
+        "The senator started a petition this week calling on the candidates to support a higher minimum wage."
+    )
+    quote = quote_with(analysis, "higher minimum wage")
+    assert quote.cue.text == "calling on" and quote.text == "to support a higher minimum wage"
+
+
+def test_a_second_verb_after_the_infinitive_goes_with_it(analyzer):
+    analysis = analyzer.analyze("They want the platform to name the drought a disaster, and strike the old language.")
+    quote = next(q for q in analysis.quotes if q.cue.text == "want")
+    assert quote.text.endswith("strike the old language")
+
+
+def test_nothing_inside_what_someone_is_urged_to_do_is_a_quote(analyzer):
+    analysis = analyzer.analyze("The envoy urged the council to condemn the attack on the convoy.")
+    assert [q.cue.text for q in analysis.quotes] == ["urged"]

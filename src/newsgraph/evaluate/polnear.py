@@ -166,7 +166,17 @@ def _cue_phrase(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _lead_in(doc: Doc, text: str, quote, content: tuple[int, int]) -> tuple[int, int]:
     """A quotation that continues words of the reporter ("calls her “an intelligent
     woman”", "said Clinton “has a number of super PACs”") starts, in PolNeAR, right after
-    its cue."""
+    its cue; so does what someone is urged to do, with whom it is asked of ("urged the
+    council to act")."""
+    if quote.kind == "indirect" and quote.cue is not None and quote.cue.end < content[0]:
+        if re.match(r"(not )?to ", text[content[0] : content[0] + 7]):
+            between = text[quote.cue.end : content[0]]
+            if between.strip() and "\n" not in between and not any(mark in between for mark in ",:;.!?\"“”") and len(between.split()) <= 10:
+                start = quote.cue.end
+                while start < content[0] and text[start].isspace():
+                    start += 1
+                return start, content[1]
+        return content
     if quote.kind != "direct" or quote.cue is None or quote.cue.end >= content[0]:
         return content
     between = text[quote.cue.end : content[0]]

@@ -95,6 +95,7 @@ class _Found:
     speaker_span: tuple[int, int] | None = None
     speaker: str | None = None
     inherits: bool = False  # takes the speaker of the quote before it
+    form: str | None = None  # for reported speech: clause, to, object, ... (speech.Reported.form)
 
 
 class QuoteExtractor:
@@ -142,7 +143,7 @@ class _Run:
         direct = self._direct(reported)
         indirect = self._settle_reported(reported, direct)
         indirect += self._colon_speech(direct + indirect)
-        indirect = _without_reported_stances(indirect)
+        indirect = _without_nested(indirect)
         found = sorted(direct + indirect, key=lambda f: (f.char_start, f.char_end))
         self._speakers(found)
         self._first_person(found)
@@ -254,7 +255,7 @@ class _Run:
                 if cue_token is None:
                     continue  # a term or scare quote
                 holder = self._holder(quotation, reported)
-                if holder is not None and self._words_outside(quotation, holder) >= HOLDER_WORDS and (holder.cue_start != cue_token.i or holder.form == "clause"):
+                if holder is not None and self._words_outside(quotation, holder) >= HOLDER_WORDS and (holder.cue_start != cue_token.i or holder.form in ("clause", "object")):
                     continue  # part of the reported speech that holds it ("said the plan “is dead” now")
                 how = "direct-governed"
             span = quotation.span
@@ -299,8 +300,11 @@ class _Run:
         """The reported speech whose content holds this quotation (the one with the most
         words of its own, when they are nested)."""
         best = None
+        last_word = quotation.end
+        while last_word > quotation.start and (self.doc[last_word - 1].is_punct or self.doc[last_word - 1].is_space):
+            last_word -= 1  # (the reported speech ends before a final ." that the quotation keeps)
         for item in reported:
-            if item.start <= quotation.start and quotation.end <= item.end:
+            if item.start <= quotation.start and last_word <= item.end:
                 if best is None or self._words_outside(quotation, item) > self._words_outside(quotation, best):
                     best = item
         return best
@@ -475,6 +479,7 @@ class _Run:
             if any((item.start <= q.close and q.open < item.end) or q.close < item.cue_start for q in direct_cues.get(item.cue_start, ())):
                 continue
             start, end = max(item.start, self.dateline_end), item.end
+            start, end = self._within_paragraph(start, end, item.cue_start)
             words = [t.i for t in doc[start:end] if not (t.is_punct or t.is_space)]
             if not words:
                 continue
@@ -492,14 +497,37 @@ class _Run:
                 continue  # a direct quote carries it
             if len(words) - inside < (1 if item.form in ONE_WORD_FORMS else 2) or (start, end) in seen:
                 continue
+            end = self._with_closing_mark(start, end)
             seen.add((start, end))
             span = doc[start:end]
             head = item.speaker_head if item.speaker_head is not None else self._head_of(doc[item.cue_start], item.cue)
             if head is None and item.form in ("object", "naming"):
                 continue  # "… or denied a final interview": with nobody speaking, not speech
             confidence = CONFIDENCE.get(item.form, 0.7) - (0.1 if item.cue.type == "cognition" else 0.0)
-            out.append(_Found("indirect", start, end, span.start_char, span.end_char, (item.cue_start, item.cue_end), item.cue.type, head, confidence))
+            out.append(_Found("indirect", start, end, span.start_char, span.end_char, (item.cue_start, item.cue_end), item.cue.type, head, confidence, form=item.form))
         return out
+
+    def _with_closing_mark(self, start: int, end: int) -> int:
+        """Reported speech that ends inside a quotation ends with it ("said his position has
+        “gotten bigger.”")."""
+        if end < len(self.doc) and 0 <= self.in_quote[end - 1] == self.in_quote[end]:
+            quotation = self.quotations[self.in_quote[end]]
+            if quotation.open >= start and all(t.is_punct or t.is_space for t in self.doc[end : quotation.close + 1]):
+                return quotation.close + 1
+        return end
+
+    def _within_paragraph(self, start: int, end: int, cue: int) -> tuple[int, int]:
+        """Reported speech stays in the paragraph of its cue (the parser sometimes runs a
+        sentence on across a paragraph break)."""
+        for i in range(max(start, cue), end):
+            if self.doc[i].is_space and "\n" in self.doc[i].text and self.in_quote[i] < 0:
+                end = i
+                break
+        for i in range(min(end, cue) - 1, start - 1, -1):
+            if self.doc[i].is_space and "\n" in self.doc[i].text and self.in_quote[i] < 0:
+                start = i + 1
+                break
+        return start, end
 
     def _participial(self, token: Token) -> bool:
         """A cue that shares the subject of the verb it hangs on: "..., adding that",
@@ -632,15 +660,22 @@ class _Run:
         )
 
 
-def _without_reported_stances(found: list[_Found]) -> list[_Found]:
-    """A stance told inside someone's reported speech ("Grayson said he opposes the plan",
-    "she said her rival wants to take the country backward") is part of what that speaker
-    said, not a stance of its own."""
-    return [
-        item for item in found
-        if item.cue_type != "stance" or item.cue is None
-        or not any(other is not item and other.start <= item.cue[0] and item.cue[1] <= other.end for other in found)
-    ]
+def _without_nested(found: list[_Found]) -> list[_Found]:
+    """Reported speech inside other reported speech that is not a quote of its own: a
+    stance ("Grayson said he opposes the plan", "she said her rival wants to take the
+    country backward": part of what that speaker said), and anything inside what someone
+    asks, wants or promises to happen ("urged the council to condemn the attack": nobody
+    has condemned anything)."""
+    def nested(item: _Found) -> bool:
+        if item.cue is None:
+            return False
+        for other in found:
+            if other is item or not (other.start <= item.cue[0] and item.cue[1] <= other.end):
+                continue
+            if item.cue_type == "stance" or other.form == "to":
+                return True
+        return False
+    return [item for item in found if not nested(item)]
 
 
 def _depth(token: Token) -> int:

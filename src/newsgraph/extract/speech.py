@@ -350,6 +350,9 @@ def _is_infinitive(clause: Token) -> bool:
 def _infinitive(doc: Doc, token: Token, cue: Cue) -> tuple[int, int] | None:
     """"pledged not to allow ...", "urged Pakistan to act", "called on China to join"."""
     candidates = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and _is_infinitive(c)]
+    if not candidates:  # "calling on candidates to support ...": the parser's adverbial clause
+        candidates = [c for c in token.children if c.dep_ == "advcl" and _is_infinitive(c) and c.i > token.i
+                      and not any(t.is_punct for t in token.doc[token.i : c.left_edge.i])]
     if not candidates:
         for child in token.children:  # "called on China and Pakistan to join": under the preposition
             if child.dep_ == "prep" or child.dep_ == "dobj":
@@ -365,7 +368,14 @@ def _infinitive(doc: Doc, token: Token, cue: Cue) -> tuple[int, int] | None:
         negation = [c for c in list(clause.children) + list(token.children) if c.dep_ == "neg" and c.i == start - 1]
         if negation:
             start = negation[0].i
-        return start, clause.right_edge.i + 1
+        end = clause.right_edge.i + 1
+        # "wants to acknowledge different views, and strike the language": a second verb
+        # the parser coordinated with the cue goes with the first
+        for child in token.children:
+            if child.dep_ == "conj" and child.tag_ == "VB" and child.i >= end and not any(c.dep_ in SUBJECT_DEPS for c in child.children):
+                if all(t.is_punct or t.is_space or t.dep_ == "cc" for t in token.doc[end : child.left_edge.i]):
+                    end = child.right_edge.i + 1
+        return start, end
     return None
 
 
