@@ -6,16 +6,22 @@ concerns", "called on", "are working together"). The longest pattern wins.
 
 - **source**: `Arguments.subject_of` (subject, passive agent, or the controller of a verb
   with no subject); places are never sources;
-- **recipient**: the row's slots in order (`Arguments.object_of`); the source's own actors
-  are removed from it;
+- **recipient**: the row's slots in order (`Arguments.object_of`; for a commitment, the
+  recipient of the event noun its infinitive's light verb takes: "threatened to impose a
+  curfew in X"); for a material act of a type with `place`, the place of an unnamed
+  recipient (`Arguments.place_recipient`); the source's own actors are removed from it;
 - with no recipient: a joint subject of a `mutual` row acts on itself ("Pakistan and the
   Taliban cooperate" -> source = recipient = both); a `bare` row stands alone (a pledge,
   a denial), unless what it commits to or refuses is only to say something ("declined
   to comment"); any other row gives no event;
+- a `transitive` row needs a direct object ("returned the ships to X"); an `opinion` row
+  that agrees with a view is no event ("agree with X that ...");
 - a verb that is the infinitive of a trigger whose row takes its recipient from `xcomp`
-  ("pledged to support X", "threatened to attack X") is part of that event, not one of its
-  own; nor is what a request asks for ("asked X to agree");
-- a commitment to a conflict act ("vowed to attack X") is a THREATEN.
+  ("pledged to support X", "threatened to attack X"), or a verb coordinated with such an
+  infinitive, is part of that event, not one of its own; nor is what a request asks for
+  ("asked X to agree", "demanded that X withdraw");
+- a commitment to a conflict act ("vowed to attack X") is a THREATEN (not to a deployment:
+  "offered to send troops").
 """
 
 from __future__ import annotations
