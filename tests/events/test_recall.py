@@ -9,13 +9,13 @@ import pytest
 # (text, type, sources, targets): the event each sentence must give.
 CASES = [
     # a recipient named through its holder: "the president of X", "positions belonging to X"
-    ("Turkey offered to negotiate with the president of Armenia.", "AGREE", ["turkey"], ["armenia"]),
+    ("Turkey is prepared to negotiate directly with the leader of Syria.", "AGREE", ["turkey"], ["syria"]),
     ("Israel bombed positions belonging to Hezbollah.", "ASSAULT", ["israel"], ["hezbollah"]),
     # a preposition slot on the direct object
     ("Russia threatened further action against Georgia.", "THREATEN", ["russia"], ["georgia"]),
     ("Pakistan demanded compensation from India.", "REQUEST", ["pakistan"], ["india"]),
     # the place of an act done to people or a site no actor names
-    ("The Taliban attacked an army base in Kandahar province.", "ASSAULT", ["taliban"], ["kandahar-province"]),
+    ("Taliban fighters stormed a police post in Kunduz province.", "ASSAULT", ["taliban"], ["kunduz"]),
     ("Boko Haram killed 40 villagers in Nigeria.", "ASSAULT", ["boko-haram"], ["nigeria"]),
 ]
 
@@ -37,7 +37,7 @@ def test_an_unnamed_abstract_object_has_no_place_recipient(events_of):
 
 def test_a_place_recipient_is_less_sure_than_a_named_one(events_of, one):
     _, named = events_of("The Taliban attacked Pakistani soldiers.")
-    _, placed = events_of("The Taliban attacked an army base in Kandahar province.")
+    _, placed = events_of("Taliban fighters stormed a police post in Kunduz province.")
     assert one(placed, "ASSAULT").confidence < one(named, "ASSAULT").confidence
 
 
@@ -51,7 +51,7 @@ def test_what_a_party_must_do_is_the_speakers_request(events_of, one):
 
 
 def test_a_joint_should_clause_with_the_speakers_own_state_is_also_an_intent(events_of):
-    text = "Iranian President Hassan Rouhani said that regional countries, especially Iran and Pakistan, should cooperate."
+    text = "Iranian President Hassan Rouhani said that the neighbours, notably Iran and Iraq, should cooperate."
     _, events = events_of(text)
     types = sorted(e.type for e in events)
     assert "REQUEST" in types and "COOPERATE" in types
@@ -66,8 +66,8 @@ LEXICON_CASES = [
     ("Iraq lifted the ban on Al Jazeera.", "CONCEDE", ["iraq"], ["al-jazeera"]),
     ("India imposed a curfew in Kashmir.", "COERCE", ["india"], ["kashmir"]),
     ("Iran and Russia held joint military exercises.", "COOPERATE", ["iran", "russia"], ["iran", "russia"]),
-    ("Egypt launched a mediation effort between Israel and Hamas.", "CONSULT", ["egypt"], ["israel", "hamas"]),
-    ("The Arab League reiterated its demand that Israel end the blockade.", "REQUEST", ["arab-league"], ["israel"]),
+    ("Qatar began a mediation mission between Israel and Hamas.", "CONSULT", ["qatar"], ["israel", "hamas"]),
+    ("The Arab League renewed its demand that Israel lift the siege.", "REQUEST", ["arab-league"], ["israel"]),
     ("Greece lodged a protest with Turkey.", "ACCUSE", ["greece"], ["turkey"]),
     ("Pakistan opened an investigation into the Taliban.", "ACCUSE", ["pakistan"], ["taliban"]),
     ("The United States returned the seized tanker to Iran.", "RETREAT", ["united-states"], ["iran"]),
@@ -123,7 +123,7 @@ def test_a_cooperative_act_refused_for_the_future_is_a_rejection(events_of, one)
 
 
 def test_considering_an_act_is_hypothetical(events_of, one):
-    _, events = events_of("Japan is considering sending aid to Nepal.")
+    _, events = events_of("Canada is considering giving aid to Nepal.")
     assert one(events, "AID").modality == "hypothetical"
 
 
@@ -153,17 +153,17 @@ def test_agreeing_with_a_view_is_an_opinion(events_of):
 
 RECIPIENT_CASES = [
     # an event noun's own recipient stands for the noun ("called for sanctions against X")
-    ("Greece called for sanctions against Turkey.", "REQUEST", ["greece"], ["turkey"]),
+    ("Cyprus has called for new sanctions on Turkey.", "REQUEST", ["cyprus"], ["turkey"]),
     # a relation's partner ("reneged on the accord with X")
     ("Israel reneged on the accord with Egypt.", "REJECT", ["israel"], ["egypt"]),
     # over a quantity ("dozens of supporters of X")
-    ("Russian police detained dozens of supporters of Alexei Navalny.", "COERCE", ["russia-police"], ["alexei-navalny"]),
+    ("Russian police arrested scores of supporters of Alexei Navalny.", "COERCE", ["russia-police"], ["alexei-navalny"]),
     # "from" names where the object comes from
     ("Iraq seized weapons from the Islamic State.", "COERCE", ["iraq"], ["islamic-state"]),
     # a statement does what its author does
     ("The Arab League issued a statement condemning Israel.", "ACCUSE", ["arab-league"], ["israel"]),
     # the purpose of a commitment's content ("willing to send X to help defend Y")
-    ("Norway is willing to send equipment to help defend Estonia.", "AGREE", ["norway"], ["estonia"]),
+    ("Denmark is willing to send weapons to help protect Latvia.", "AGREE", ["denmark"], ["latvia"]),
 ]
 
 
@@ -182,8 +182,10 @@ def test_a_decision_is_its_authors_act_not_its_critics(events_of, one):
 
 
 def test_the_deal_one_strikes_is_no_attack(events_of):
-    _, events = events_of("Ethiopia struck a deal with the United Nations.")
-    assert not [e for e in events if e.type == "ASSAULT"]
+    _, events = events_of("Kenya struck a deal with the World Bank.")
+    assert not [e for e in events if e.type == "ASSAULT"]  # an exclusion row ("strike deal")
+    _, events = events_of("Kenya signed a deal with the World Bank.")
+    assert [e for e in events if e.type == "SUPPORT"]  # the deal's partner is the recipient
 
 
 def test_us_is_no_first_person_pronoun(events_of, one):
@@ -203,7 +205,7 @@ def test_condemning_an_attack_accuses_no_victim(events_of):
 
 
 def test_a_bare_number_object_shares_the_coordinated_verbs_noun(events_of, one):
-    _, events = events_of("Iranian forces killed four and arrested six members of Jaish al-Adl.")
+    _, events = events_of("Iranian forces shot three and detained five members of Jaish al-Adl.")
     assert one(events, "ASSAULT").target == ["jaish-al-adl"]
     assert one(events, "COERCE").target == ["jaish-al-adl"]
 

@@ -44,7 +44,7 @@ MAX_CONJUNCTS = 8
 # what it owns or where it comes from.
 OWNER_PREPS = ("of", "from")
 # Relations and agreements name their partner with "with": "reneged on the accord with X",
-# "suspended air links with X", "cut ties with X".
+# "suspended flights and trade links with X", "cut ties with X".
 RELATION_NOUNS = frozenset({"accord", "agreement", "deal", "treaty", "pact", "tie", "relation", "relationship",
                             "link", "partnership", "cooperation", "talk", "negotiation", "contact"})
 OWNER_VERBS = frozenset({"belong"})
@@ -314,7 +314,7 @@ class Arguments:
 
     def _passive_subject(self, verb: Token) -> Found | None:
         """The passive subject of a passive verb (its nsubjpass, or the noun a passive
-        participle modifies: "nationals suspected by the West"); None when the verb is not
+        participle modifies: "men suspected by Turkey"); None when the verb is not
         passive."""
         for child in verb.children:
             if child.dep_ == "nsubjpass":
@@ -371,7 +371,7 @@ class Arguments:
         return Found()
 
     def _elided_object(self, verb: Token) -> Found:
-        """"killed four and arrested six members of X": a bare number as the object stands
+        """"shot three and detained five members of X": a bare number as the object stands
         for the noun the coordinated verb's numbered object names (how = "modifier")."""
         partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
         if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
@@ -392,7 +392,7 @@ class Arguments:
         and Y"), through nested infinitives ("would be ready to host")."""
         children = list(verb.children)
         for child in list(children):
-            if child.dep_ == "xcomp":  # "agreed to open its borders and grant asylum to X"
+            if child.dep_ == "xcomp":  # "agreed to lift the siege and send aid to X"
                 children.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB"
                                 and c.lower_ != "according")  # "according to X" names a source
         for child in children:

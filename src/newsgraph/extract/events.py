@@ -11,9 +11,9 @@
    the reporter tells it or when the event is the speaker's own act;
 5. intent to cooperate: a cooperative event (quad class 1 or 2) told as future ("China
    would cooperate with X", "Iran will expand ties with Y") is coded AGREE, as CAMEO's 03
-   ("express intent to cooperate") does; told as future and negated ("France will not lift
-   the ban on X") it is a refusal, REJECT (CAMEO 12); a hostile material act (quad 4) that
-   its own actor announces for the future ("the farmers said they would blockade Paris")
+   ("express intent to cooperate") does; told as future and negated ("Spain will not lift
+   the embargo on X") it is a refusal, REJECT (CAMEO 12); a hostile material act (quad 4) that
+   its own actor announces for the future ("the rebels said they would storm the capital")
    is a THREATEN (CAMEO 13);
 6. duplicates in a sentence are merged, and at most `MAX_PER_SENTENCE` events are kept
    per sentence (highest confidence first): precision before recall;
@@ -118,13 +118,13 @@ class EventExtractor:
 
     def _intent(self, c: Candidate) -> None:
         """A cooperative act told as future is an intent to cooperate (CAMEO 03, AGREE);
-        told as future and negated ("France will not lift the ban on X", "Iran would not
+        told as future and negated ("Spain will not lift the embargo on X", "Iran would not
         cooperate with X"), it is a refusal (CAMEO 12, REJECT), which the text asserts."""
         if c.modality != "future" or c.type in ("AGREE", "REJECT", "THREATEN"):
             return
         quad = self.lexicon.types[c.type].quad_class
         if quad == 4 and not c.negated and c.attributed_to is not None and c.attributed_to in c.source:
-            # "the farmers said they would blockade Paris": a hostile act its actor announces
+            # "the rebels said they would storm the capital": a hostile act its actor announces
             c.type, c.mode, c.cameo = "THREATEN", None, THREAT_CAMEO
             return
         if quad in (1, 2):

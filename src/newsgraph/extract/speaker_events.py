@@ -155,7 +155,7 @@ class SpeakerEvents:
             kind="deontic", trigger=REQUEST, head=aux.i, trigger_tokens=[aux.i],
             source=[speaker], target=actors, arg_tokens=list(found.tokens), speaker_source=True,
         )
-        # "the regional countries, especially Iran and Pakistan, should cooperate" said by
+        # "the neighbours, notably Iran and Iraq, should cooperate" said by
         # Iran's president: the speaker's own state acts with the others, so the request goes
         # to the others and what they all should do is also told as an intent (kept)
         candidate.replaces_content = not joint

@@ -127,7 +127,7 @@ class VerbalEvents:
         happened)."""
         while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            verb = verb.head  # "agreed to open its borders and grant asylum": as the first verb
+            verb = verb.head  # "agreed to lift the siege and send aid": as the first verb
         if verb.dep_ not in ("xcomp", "ccomp"):
             return False
         governing = matches.get(verb.head.i)
