@@ -216,3 +216,31 @@ def test_a_second_verb_after_the_infinitive_goes_with_it(analyzer):
 def test_nothing_inside_what_someone_is_urged_to_do_is_a_quote(analyzer):
     analysis = analyzer.analyze("The envoy urged the council to condemn the attack on the convoy.")
     assert [q.cue.text for q in analysis.quotes] == ["urged"]
+
+
+# ---------------------------------------------------------------------- adjectives said of the speaker
+def test_critical_of_is_a_stance(analyzer):
+    analysis = analyzer.analyze("The farmers' union is critical of the new water deal.")
+    quote = quote_with(analysis, "water deal")
+    assert quote.cue.text == "critical of" and quote.cue_type == "stance" and quote.text == "the new water deal"
+    assert quote.speaker_mention.text == "The farmers' union"
+
+
+def test_confident_that_is_cognition(analyzer):
+    analysis = analyzer.analyze("Senator Laila Haidari remains confident that the bill will pass.")
+    quote = quote_with(analysis, "bill will pass")
+    assert quote.cue_type == "cognition" and quote.text == "the bill will pass"
+
+
+def test_ready_and_determined_are_intentions_not_quotes(analyzer):
+    assert analyzer.analyze("The ministry is ready to sign the deal and determined to expand trade.").quotes == []
+
+
+def test_took_issue_with(analyzer):
+    analysis = analyzer.analyze("The governor took issue with the audit of the dam project.")
+    quote = quote_with(analysis, "audit")
+    assert quote.cue.text == "took issue" and quote.text == "the audit of the dam project"
+
+
+def test_the_noun_of_a_light_verb_is_not_what_was_said(analyzer):
+    assert analyzer.analyze("The minister made the remarks at a news conference in Kabul.").quotes == []

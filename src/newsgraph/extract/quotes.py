@@ -198,7 +198,7 @@ class _Run:
         cached = self._cue_cache.get(token.i, False)
         if cached is not False:
             return cached
-        cue = self.cues.cue_for(token) if token.pos_ in ("VERB", "AUX") or token.lower_ == "according" else None
+        cue = self.cues.cue_for(token) if token.pos_ in ("VERB", "AUX", "ADJ") or token.lower_ == "according" else None
         self._cue_cache[token.i] = cue
         return cue
 

@@ -24,7 +24,7 @@ from .syntax import noun_phrase_start
 
 SPEAKERS_FILE = "quote_speakers.tsv"
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
-CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "dep", "ccomp"})
+CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "dep", "ccomp", "acomp"})
 QUOTING_VERBS = frozenset({"quote", "cite"})
 LEADING_QUANTIFIERS = frozenset({"the", "some", "other", "many", "several", "all", "most", "both", "a", "an", "few", "certain", "various", "two", "three"})
 SPEAKER_PREPS = frozenset({"of", "for", "from", "at"})

@@ -49,7 +49,7 @@ RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 # How the noun or adjective of a light-verb cue hangs on its verb ("made clear", "made the case").
 LIGHT_DEPS = frozenset({"dobj", "oprd", "acomp", "ccomp", "xcomp"})
 # Prepositions that introduce what such a noun is about ("concerns about", "the case for").
-NOUN_PREPS = frozenset({"about", "for", "against", "on", "over", "of", "regarding"})
+NOUN_PREPS = frozenset({"about", "for", "against", "on", "over", "of", "regarding", "with", "at", "to"})
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ class CueLexicon:
         options = self.by_lemma.get(token.lemma_.lower()) or self._by_form(token.lower_)
         if not options:
             return None
-        if token.pos_ not in ("VERB", "AUX") and token.lower_ != "according":
+        if not (token.pos_ in ("VERB", "AUX") or token.lower_ == "according" or is_predicate_adjective(token)):
             return None
         for cue in options:
             if cue.particle is None:
@@ -158,6 +158,12 @@ class Reported:
     speaker_head: int | None = None  # set for "according to X"
 
 
+def is_predicate_adjective(token: Token) -> bool:
+    """An adjective said of a subject ("is critical of", "remains confident that"): such
+    rows of the lexicon are cues too."""
+    return token.pos_ == "ADJ" and token.dep_ == "acomp"
+
+
 def is_negated(token: Token) -> bool:
     return any(child.dep_ == "neg" for child in token.children)
 
@@ -194,7 +200,8 @@ def _noun_complement(token: Token, cue: Cue, form: str) -> tuple[int, int] | Non
     noun = _particle(token, cue) if cue.particle else None
     if noun is None or noun.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
-    for child in noun.children:
+    verb_preps = [c for c in token.children if c.dep_ == "prep" and c.i > noun.i]  # "took issue with X": on the verb
+    for child in list(noun.children) + verb_preps:
         if child.i < noun.i:
             continue
         if form == "clause" and child.dep_ in ("acl", "ccomp", "advcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
@@ -221,8 +228,11 @@ def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool], floor: 
             continue
         if passive and form != "clause":
             continue
-        if form in ("clause", "object") and cue.particle and (span := _noun_complement(token, cue, form)) is not None:
+        light = cue.particle is not None and (particle := _particle(token, cue)) is not None and particle.dep_ in LIGHT_DEPS
+        if form in ("clause", "object") and light and (span := _noun_complement(token, cue, form)) is not None:
             pass
+        elif light and form != "clause":
+            span = None  # "made the remarks": the noun of the cue is not what was said
         elif form == "clause":
             span = _clause(doc, token, cue, blocked)
         elif form == "to":
