@@ -206,7 +206,7 @@ def _noun_complement(token: Token, cue: Cue, form: str) -> tuple[int, int] | Non
             continue
         if form == "clause" and child.dep_ in ("acl", "ccomp", "advcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
             return child.left_edge.i, child.right_edge.i + 1
-        if form == "object" and child.dep_ == "prep" and child.lower_ in NOUN_PREPS:
+        if form == "object" and child.dep_ == "prep" and child.lower_ in NOUN_PREPS and not _is_setting(child):
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is not None and obj.lower_ not in EMPTY_OBJECTS:
                 return obj.left_edge.i, obj.right_edge.i + 1
