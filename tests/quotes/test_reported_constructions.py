@@ -244,3 +244,36 @@ def test_took_issue_with(analyzer):
 
 def test_the_noun_of_a_light_verb_is_not_what_was_said(analyzer):
     assert analyzer.analyze("The minister made the remarks at a news conference in Kabul.").quotes == []
+
+
+# ---------------------------------------------------------------------- passives and records
+def test_a_passive_stance_with_its_agent(analyzer):
+    analysis = analyzer.analyze("The water plan was endorsed by the provincial council on Monday.")
+    quote = quote_with(analysis, "water plan")
+    assert quote.cue_type == "stance" and quote.text == "The water plan"
+    assert quote.speaker_mention.text == "the provincial council"
+
+
+def test_a_passive_without_its_agent_is_no_quote(analyzer):
+    assert analyzer.analyze("The water plan was endorsed on Monday.").quotes == []
+
+
+def test_a_sentence_opening_with_a_record_reports_it(analyzer):
+    analysis = analyzer.analyze("In a new Gallup poll, 60 percent of voters back the water plan.")
+    assert len(analysis.quotes) == 1
+    quote = analysis.quotes[0]
+    assert quote.cue.text == "In" and quote.text == "60 percent of voters back the water plan"
+    assert "poll" in quote.speaker_mention.text
+
+
+def test_a_record_with_its_own_cue_leaves_it_to_the_cue(analyzer):
+    analysis = analyzer.analyze("In a statement, the ministry said the talks had failed.")
+    assert [q.cue.text for q in analysis.quotes] == ["said"]
+
+
+def test_a_setting_is_not_a_record(analyzer):
+    assert analyzer.analyze("In a meeting with the envoy, the two sides signed three agreements.").quotes == []
+
+
+def test_news_confirmed_by_someone_is_no_stance(analyzer):
+    assert analyzer.analyze("The news was confirmed by the provincial governor on Monday.").quotes == []

@@ -34,11 +34,12 @@ from spacy.tokens import Doc, Token
 from ..model import Quote, Span
 from .quote_marks import QuotedSpan, find_quotations
 from .speakers import FIRST_PERSON_SINGULAR, SpeakerResolver, load_speaker_nouns, speaker_head
-from .speech import ONE_WORD_FORMS, CueLexicon, Reported, cue_extent, find_reported, is_negated
+from .speech import ONE_WORD_FORMS, CueLexicon, Reported, cue_extent, find_in_record, find_reported, is_negated
 
 SENTENCE_END = frozenset({".", "!", "?"})
 SENTENCE_END_HASHES = numpy.array([hash_string(mark) for mark in SENTENCE_END], dtype=numpy.uint64)
 COLON_HASH = hash_string(":")
+IN_HASH = hash_string("in")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 AFTER_FRAME = 20  # tokens after a closing mark searched for the cue (long titles: "..., the Leader's representative for Hajj Affairs Ali Askar said")
 BEFORE_FRAME = 40  # tokens before an opening mark searched for the cue
@@ -63,6 +64,7 @@ CONFIDENCE = {
     "object": 0.65,
     "naming": 0.65,
     "colon": 0.6,
+    "record": 0.6,
 }
 
 
@@ -134,6 +136,8 @@ class _Run:
         self.sent = numpy.maximum(numpy.cumsum(table[:, 4] == 1) - 1, 0).tolist()
         self.candidates = set(numpy.nonzero(numpy.isin(table[:, 2], self.cues.lemma_hashes) | numpy.isin(lowers, self.cues.form_hashes))[0].tolist())
         self.colons = numpy.nonzero(lowers == COLON_HASH)[0].tolist()
+        self.lowers = lowers
+        self.sentence_starts = numpy.nonzero(table[:, 4] == 1)[0].tolist()
         self.dateline_end = _dateline_end(doc)
         self._cue_cache: dict[int, object] = {}
 
@@ -221,6 +225,10 @@ class _Run:
             if cue is None:
                 continue
             found = find_reported(self.doc, token, cue, blocked, floor=self.dateline_end)
+            if found is not None:
+                out.append(found)
+        for i in self.sentence_starts:
+            found = find_in_record(self.doc, self.doc[i], self.cues, blocked) if self.lowers[i] == IN_HASH else None
             if found is not None:
                 out.append(found)
         return out

@@ -37,6 +37,7 @@ ABOUT_PREPS = frozenset({"about", "on", "of", "over", "regarding", "concerning"}
 EMPTY_OBJECTS = frozenset({"it", "this", "that", "so", "something", "anything", "nothing", "what", "which", "these", "those", "one"})
 # Pronouns that name who a stance or speech act is aimed at ("praised him", "backed them").
 PERSON_OBJECTS = frozenset({"him", "her", "them", "me", "us", "you"})
+PERSON_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "you"})
 # Forms whose content may be one word ("endorsed Khan", "criticized him").
 ONE_WORD_FORMS = frozenset({"object", "about"})
 CLAUSE_MARKERS = frozenset({"that"})
@@ -225,6 +226,13 @@ def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool], floor: 
     cue_start, cue_end = cue_extent(token, cue)
     for form in ("clause", "to", "object", "naming", "about", "evidence"):
         if form not in cue.forms:
+            continue
+        if passive and form == "object" and not cue.particle:
+            span = _passive_object(token, cue)  # "the plan was endorsed by the council"
+            if span is not None:
+                start, end = _trim(doc, *span)
+                if end > start and not all(blocked[i] for i in range(start, end)):
+                    return Reported(cue_start, cue_end, cue, start, end, form)
             continue
         if passive and form != "clause":
             continue
@@ -416,6 +424,21 @@ def _object(doc: Doc, token: Token, cue: Cue) -> tuple[int, int] | None:
     return obj.left_edge.i, end
 
 
+def _passive_object(token: Token, cue: Cue) -> tuple[int, int] | None:
+    """"The plan was endorsed by the council", "Khan was praised by the governor": with
+    its agent named, the subject of a passive stance, or the person a passive speech act
+    is about, is its content (not "the news was confirmed by ...": news is not a stance)."""
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or subject is None or not any(c.dep_ == "pobj" for c in agent.children):
+        return None
+    if subject.lower_ in EMPTY_OBJECTS or subject.tag_ in RELATIVE_TAGS or (subject.pos_ == "PRON" and subject.lower_ not in PERSON_SUBJECTS):
+        return None
+    if cue.type != "stance" and not (subject.pos_ == "PROPN" or subject.lower_ in PERSON_SUBJECTS):
+        return None
+    return subject.left_edge.i, subject.right_edge.i + 1
+
+
 def _relative_object(token: Token) -> tuple[int, int] | None:
     """"the provision Murphy opposed", "the style he prefers": in an object relative clause
     the noun it describes is what the cue is about (without the clause)."""
@@ -470,7 +493,7 @@ def _evidence(doc: Doc, token: Token) -> tuple[int, int] | None:
 
 def _names_someone(token: Token) -> bool:
     """A one-word content that stands on its own: a name or a pronoun for a person."""
-    return token.pos_ == "PROPN" or token.lower_ in PERSON_OBJECTS
+    return token.pos_ == "PROPN" or token.lower_ in PERSON_OBJECTS or token.lower_ in PERSON_SUBJECTS
 
 
 def _about(doc: Doc, token: Token) -> tuple[int, int] | None:
@@ -545,6 +568,28 @@ def _according_to(doc: Doc, token: Token, blocked: list[bool], floor: int = 0) -
 def _only_lead_in(doc: Doc, start: int, end: int) -> bool:
     """Nothing but white space, punctuation or a conjunction ("But", "And") in [start, end)."""
     return all(t.is_space or t.is_punct or t.pos_ == "CCONJ" or t.lower_ in ("however", "yet", "still", "so") for t in doc[start:end])
+
+
+def find_in_record(doc: Doc, first: Token, cues: CueLexicon, blocked: list[bool]) -> Reported | None:
+    """"In a new poll, 60 percent of voters back the plan": a sentence that opens with a
+    record (a noun of `evidence_sources.txt`) reports what that record says, unless its own
+    verb is a cue ("In a statement, the ministry said ...")."""
+    if first.lower_ != "in" or first.dep_ != "prep":
+        return None
+    record = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if record is None or record.lemma_.lower() not in evidence_nouns():
+        return None
+    comma = first.right_edge.i + 1
+    if comma >= len(doc) or doc[comma].text != ",":
+        return None
+    head = first.head
+    if head.i == first.i or cues.cue_for(head) is not None:
+        return None
+    start, end = _trim(doc, comma + 1, first.sent.end)
+    if end - start < 3 or any(blocked[i] for i in range(start, end)):
+        return None
+    speaker = next((c for c in record.children if c.dep_ == "poss"), record)
+    return Reported(first.i, first.i + 1, Cue("in", "speech", frozenset({"clause"}), None), start, end, "record", speaker_head=speaker.i)
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
