@@ -234,3 +234,38 @@ def test_knowledge_base_names_must_be_written_as_names(analyzer):
     assert "Islamic group" not in surfaces
     assert surfaces.get("Zionist regime") == "israel"  # the KB writes this alias in lower case
     assert surfaces.get("Islamic State") == "islamic-state"
+
+
+def test_one_body_however_it_is_named(analyzer):
+    text = "Pakistani troops crossed the line. Pakistani warplanes struck a camp, and Pakistani soldiers withdrew."
+    analysis = analyzer.analyze(text)
+    ids = {actor_of(analysis, name).id for name in ("Pakistani troops", "Pakistani warplanes", "Pakistani soldiers")}
+    assert len(ids) == 1
+    military = analysis.actor(ids.pop())
+    assert military.country == "PAK" and military.sector == "MIL"
+
+
+def test_unnamed_officials_act_for_their_state(analyzer):
+    text = "A French minister said the talks would go on. The Japanese ambassador protested on Monday."
+    analysis = analyzer.analyze(text)
+    assert actor_of(analysis, "A French minister").id == "france"
+    assert actor_of(analysis, "The Japanese ambassador").id == "japan"
+
+
+def test_a_longer_name_one_word_later_wins(analyzer):
+    text = "Protesters marched in the West Bank, and the West imposed sanctions."
+    analysis = analyzer.analyze(text)
+    assert actor_of(analysis, "West Bank").type == "location"
+    assert actor_of(analysis, "the West").type == "group"
+
+
+def test_peoples_and_mislabelled_names(analyzer):
+    text = (
+        "The Kurds rejected the plan. Attacks in Quetta continued. The Latvian Constitutional "
+        "Court ruled. Afghan officials accused neighbouring Pakistan of aiding them."
+    )
+    analysis = analyzer.analyze(text)
+    assert actor_of(analysis, "Kurds").id == "kurds"
+    assert actor_of(analysis, "Quetta").type == "location"
+    assert actor_of(analysis, "Constitutional Court").type == "organization"
+    assert actor_of(analysis, "them").name == "Afghan officials"

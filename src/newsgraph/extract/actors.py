@@ -123,7 +123,7 @@ class ActorLayer:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.titles = lexicon.phrases("titles.tsv", 3)
-        self.bodies = lexicon.phrases("bodies.tsv", 3)
+        self.bodies = lexicon.phrases("bodies.tsv", 4)
         self.governments = lexicon.phrases("government.tsv", 1)
         self.groups = lexicon.phrases("groups.tsv", 5)
         self.armed_modifiers = lexicon.words("armed_modifiers.txt")
@@ -134,6 +134,7 @@ class ActorLayer:
         self.place_suffixes = lexicon.words("place_suffixes.txt")
         self.boilerplate = lexicon.pattern("boilerplate.txt")
         self.non_actor_names = lexicon.words("non_actor_names.txt")
+        self.org_heads = lexicon.words("org_heads.txt")
         self.government_modifiers = lexicon.words("government_modifiers.txt")
         # verbs after which "it" is an organization speaking ("the ministry said it ...")
         self.speech_verbs = frozenset(term for term in lexicon.table("reporting_verbs.tsv", 4) if " " not in term)
@@ -222,30 +223,45 @@ class _Run:
             for word in chunk_words(text):
                 words.append(word)
                 word_token.append(i)
-        matcher = self.kb.matcher
         found = []
         i = 0
         count = len(words)
         while i < count:
-            match = matcher.longest_match(words, i) if words[i] in matcher.longest else None
+            match = self._kb_match_at(words, word_token, i)
             if match is None:
                 i += 1
                 continue
-            length, entries = match
+            length, first, last, usable = match
+            # a longer name that starts one word later wins: "the West Bank" is not "the West"
+            later = self._kb_match_at(words, word_token, i + 1) if i + 1 < count else None
+            if later is not None and length > 1 and i + 1 + later[0] > i + length:
+                i += 1
+                continue
+            found.append((first, last + 1, "kb", usable))
+            for j in range(first, last + 1):
+                self.kb_tokens[j] = usable
+            i += length
+        return found
+
+    def _kb_match_at(self, words: list[str], word_token: list[int], i: int):
+        """The longest knowledge-base name at word `i` that is written as a name and aligned
+        on tokens: (words, first token, last token, entries), or None. ("Pakistani army" is
+        not the KB's "Pakistani Army", but its "Pakistani" is a demonym.)"""
+        matcher = self.kb.matcher
+        if words[i] not in matcher.longest:
+            return None
+        count = len(words)
+        for length, entries in matcher.matches(words, i):
             first = word_token[i]
             last = word_token[i + length - 1]
             aligned = (i == 0 or word_token[i - 1] != first) and (i + length == count or word_token[i + length] != last)
-            if aligned and not any(self.things[first : last + 1]):
-                text = self.doc[first : last + 1].text
-                usable = [e for e in entries if (is_all_capitals(text) if e.capitals_only else self._proper_case(first, last + 1, e.lowercase))]
-                if usable:
-                    found.append((first, last + 1, "kb", usable))
-                    for j in range(first, last + 1):
-                        self.kb_tokens[j] = usable
-                    i += length
-                    continue
-            i += 1
-        return found
+            if not aligned or any(self.things[first : last + 1]):
+                continue
+            text = self.doc[first : last + 1].text
+            usable = [e for e in entries if (is_all_capitals(text) if e.capitals_only else self._proper_case(first, last + 1, e.lowercase))]
+            if usable:
+                return length, first, last, usable
+        return None
 
     def _proper_case(self, start: int, end: int, lowercase: tuple[str, ...] = ()) -> bool:
         """Written as a name: every word capitalised but particles and function words
@@ -463,6 +479,10 @@ class _Run:
                     label = "PERSON"
                 elif proper and label == "ORG" and 2 <= len(words) <= 3 and (words[-1] in person_words or self._title_apposition(end)):
                     label = "PERSON"  # "Karim Rahimzai, a lecturer at ..." labelled ORG
+                elif label == "ORG" and proper and not is_agentive(tokens.root) and self.lowers[end - 1] not in self.layer.org_heads:
+                    label = "GPE"  # "attacks in Quetta": a place the model took for an organization
+            elif self.lowers[end - 1] in self.layer.org_heads:
+                label = "ORG"  # "Latvian Constitutional Court" taken for a person
             elif not is_agentive(tokens.root) and tokens.root.dep_ == "pobj" and not self._after_person_title(start):
                 label = "GPE"  # "fighting in Raqqah": a place the model took for a person
             out.append((start, end, origin, label))
@@ -712,15 +732,19 @@ class _Run:
                 actor = self.actors.get(slug(name)) or self._new_actor(slug(name), name, values[1])
                 self.add_mention(actor, term_start, head.i + 1, "name", agentive=True)
             return
-        record = self._kb_body(state, term)
+        sector, body_type, body = values
+        body = term if body == "-" else body
+        record = self._kb_body(state, term) or self._kb_body(state, body)
         if record is not None:
             actor = self._kb_actor(record)
         else:
+            # one actor per body however it is named: "Pakistani troops", "the Pakistani
+            # army", "Pakistani warplanes" are "Pakistani military" (id pakistan-military)
             demonym = state.demonyms[0] if state.demonyms else state.name
-            name = f"{demonym} {term}"
-            key = slug(f"{state.name} {head.lemma_.lower() if length == 1 else term}")
-            sector = values[0] if values[0] != "-" else None
-            actor = self.actors.get(key) or self._new_actor(key, name, values[1], country=country, sector=sector)
+            key = slug(f"{state.name} {body}")
+            actor = self.actors.get(key) or self._new_actor(
+                key, f"{demonym} {body}", body_type, country=country, sector=None if sector == "-" else sector
+            )
         self.add_mention(actor, start, end, "description", agentive=True)
         for i in range(start, end):
             self.taken[i] = True
@@ -766,12 +790,15 @@ class _Run:
                 break
             start -= 1
         first = self.doc[start]
-        if first.lower_ != "the" and first.tag_ != "PRP$":
+        definite = first.lower_ == "the" or first.tag_ == "PRP$"
+        if not definite and first.lower_ not in ("a", "an", "one", "another"):
             return
         if head.dep_ in ("compound", "appos") or any(child.dep_ == "appos" for child in head.children):
             return
         country, end = self._country_of_phrase(head, start)
-        self.title_refs.append(coref.TitleRef(start, head.i + 1, values[0], country, self.doc[start : head.i + 1].text.lower()))
+        if not definite and country is None:
+            return  # "a minister": no one the article can name
+        self.title_refs.append(coref.TitleRef(start, head.i + 1, values[0], country, self.doc[start : head.i + 1].text.lower(), definite))
 
     def _group(self, head: Token, length: int, values: tuple[str, ...]) -> None:
         """A collective that acts: "the international community has reported", "experts say",

@@ -34,6 +34,7 @@ class TitleRef:
     family: str
     country: str | None
     text: str
+    definite: bool = True  # "the Japanese ambassador" may be someone named; "a French minister" is not
 
 
 def resolve(run: "_Run") -> None:
@@ -63,8 +64,13 @@ def _titles(run: "_Run") -> None:
     for ref in run.title_refs:
         if any(m.start < ref.end and ref.start < m.end for m in run.mentions):
             continue
-        candidates = [a for a in people if _compatible(ref, a, run.day)]
+        candidates = [a for a in people if _compatible(ref, a, run.day)] if ref.definite else []
         if not candidates:
+            # an official the article does not name acts for their state ("a French
+            # minister said", "the Japanese ambassador protested")
+            state = run.kb.state(ref.country)
+            if state is not None:
+                run.add_mention(run._kb_actor(state), ref.start, ref.end, "title", agentive=True)
             continue
         before = [(max(m.start for m in a.mentions if m.start < ref.start), a) for a in candidates if any(m.start < ref.start for m in a.mentions)]
         if before:
@@ -144,10 +150,26 @@ def _plural_antecedents(run: "_Run", i: int, collectives: list["MentionRef"]) ->
             if inside:
                 return inside
     sentence = run.sent[i]
-    candidates = [m for m in collectives if m.end <= i and sentence - run.sent[m.start] <= 1]
+    bound = _bound_objects(doc[i])
+    candidates = [m for m in collectives if m.end <= i and sentence - run.sent[m.start] <= 1 and m.start not in bound]
     if not candidates:
         return []
     return [candidates[-1].actor]
+
+
+def _bound_objects(pronoun) -> set[int]:
+    """Tokens of the objects of the verbs above a pronoun in its own clause, which the
+    pronoun cannot mean ("accused Pakistan of aiding them": them is not Pakistan)."""
+    out: set[int] = set()
+    head = pronoun.head
+    for _ in range(6):
+        for child in head.children:
+            if child.dep_ in ("dobj", "iobj", "dative"):
+                out.update(range(child.left_edge.i, child.right_edge.i + 1))
+        if head.dep_ in ("ROOT", "ccomp", "conj") or head.head is head:
+            break
+        head = head.head
+    return out
 
 
 def _speaking_it(run: "_Run", token, collectives: list["MentionRef"]) -> str | None:

@@ -81,31 +81,39 @@ class NameMatcher:
 
     def longest_match(self, words: Sequence[str], start: int) -> tuple[int, list[NameEntry]] | None:
         """The longest name starting at `words[start]`: (number of words, entries)."""
+        found = self.matches(words, start)
+        return found[0] if found else None
+
+    def matches(self, words: Sequence[str], start: int) -> list[tuple[int, list[NameEntry]]]:
+        """Every name starting at `words[start]`, longest first: [(number of words, entries)]."""
         limit = self.longest.get(words[start])
         if not limit:
-            return None
+            return []
         entries = self.entries
         end = min(start + limit, len(words))
+        out = []
         if getattr(self, "indexed", -1) != len(entries):
             # Names were added another way (a subclass filling `entries` itself, an old
             # pickle): try every length, longest first.
             for stop in range(end, start, -1):
                 found = entries.get(tuple(words[start:stop]))
                 if found:
-                    return stop - start, found
-            return None
+                    out.append((stop - start, found))
+            return out
         key = (words[start],)
         found = entries.get(key)
-        best = (1, found) if found else None
+        if found:
+            out.append((1, found))
         prefixes = self.prefixes
         for stop in range(start + 1, end):
             key = key + (words[stop],)
             found = entries.get(key)
             if found:
-                best = (stop - start + 1, found)
+                out.append((stop - start + 1, found))
             if key not in prefixes:
                 break
-        return best
+        out.reverse()
+        return out
 
     def lookup(self, name: str) -> list[NameEntry]:
         return self.entries.get(name_words(name), [])
