@@ -277,3 +277,27 @@ def test_a_setting_is_not_a_record(analyzer):
 
 def test_news_confirmed_by_someone_is_no_stance(analyzer):
     assert analyzer.analyze("The news was confirmed by the provincial governor on Monday.").quotes == []
+
+
+# ---------------------------------------------------------------------- call for, call ... on
+def test_calling_for_someone_to_act(analyzer):
+    analysis = analyzer.analyze("The senator is calling for the government to reopen the border crossings.")
+    quote = quote_with(analysis, "reopen")
+    assert quote.cue.text == "calling for" and quote.text == "the government to reopen the border crossings"
+
+
+def test_called_for_an_envoy_to_oversee(analyzer):
+    analysis = analyzer.analyze("The council called for a special envoy to oversee the talks.")
+    assert quote_with(analysis, "envoy").text == "a special envoy to oversee the talks"
+
+
+def test_a_date_after_called_is_no_call_on(analyzer):
+    analysis = analyzer.analyze('The governor called the merger "a terrible deal" on Monday.')
+    quote = quote_with(analysis, "terrible deal")
+    assert quote.cue.text == "called"
+
+
+def test_a_name_the_parser_hangs_on_the_object(analyzer):
+    analysis = analyzer.analyze("He called the governor's public squabble with the intelligence community unusual.")
+    quote = quote_with(analysis, "squabble")
+    assert quote.text == "the governor's public squabble with the intelligence community unusual"

@@ -179,7 +179,14 @@ def _particle(token: Token, cue: Cue) -> Token | None:
     "made the case", "raised concerns")."""
     for child in token.children:
         if child.lower_ == cue.particle and child.dep_ in ("prt", "prep", "agent") and (child.i > token.i or cue.term == "according to"):
+            if child.dep_ == "prep" and cue.term != "according to" and _is_setting(child):
+                continue  # "called ... on Monday" is no "call on"
             return child
+        if child.dep_ in ("advcl", "ccomp") and child.i > token.i:
+            # "calling for the United States to act": the parser's for-to clause
+            mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == cue.particle), None)
+            if mark is not None and mark.i == token.i + 1:
+                return mark
         if child.dep_ in LIGHT_DEPS and child.lemma_.lower() == cue.particle and child.i > token.i:
             return child
     return None
@@ -399,12 +406,19 @@ def _infinitive(doc: Doc, token: Token, cue: Cue) -> tuple[int, int] | None:
 
 def _object(doc: Doc, token: Token, cue: Cue) -> tuple[int, int] | None:
     if cue.particle:
-        holder = next((c for c in token.children if c.lower_ == cue.particle and c.dep_ in ("prep", "agent")), None)
-        if holder is not None:
+        holder = _particle(token, cue)
+        if holder is not None and holder.dep_ == "mark":
+            return holder.i + 1, holder.head.right_edge.i + 1  # "calling for [the U.S. to act]"
+        if holder is not None and holder.dep_ in ("prep", "agent"):
             obj = next((c for c in holder.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is None or obj.lower_ in EMPTY_OBJECTS:
                 return None
-            return obj.left_edge.i, obj.right_edge.i + 1
+            end = obj.right_edge.i + 1
+            # "called for a special prosecutor to oversee the inquiry"
+            follow = next((c for c in token.children if c.dep_ in ("xcomp", "advcl") and c.left_edge.i == end and _is_infinitive(c)), None)
+            if follow is not None:
+                end = follow.right_edge.i + 1
+            return obj.left_edge.i, end
         # "pointed out X": a particle, the object is the verb's own
     obj = next((c for c in token.children if c.dep_ == "dobj" and (c.i > token.i or c.tag_ in RELATIVE_TAGS)), None)
     if obj is None or (obj.tag_ in RELATIVE_TAGS and obj.i < token.i):
@@ -466,6 +480,9 @@ def _naming(doc: Doc, token: Token) -> tuple[int, int] | None:
     for child in obj.children:  # the parser often hangs the name on the object
         if child.i > obj.i and child.dep_ in ("appos", "oprd", "npadvmod") :
             return obj.left_edge.i, child.right_edge.i + 1
+    last = obj.right_edge
+    if last.pos_ == "ADJ" and last.dep_ == "amod" and last.head.i < last.i:
+        return obj.left_edge.i, last.i + 1  # "called the squabble with the agency unusual"
     return None
 
 
