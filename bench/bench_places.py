@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 SHARED = ROOT.parent / "shared" / "data"
 
-from newsgraph.geo.evaluate import evaluate_detection, read_re3d  # noqa: E402
+from newsgraph.geo.evaluate import evaluate_detection, locations, read_re3d  # noqa: E402
 from newsgraph.pipeline import Analyzer  # noqa: E402
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -64,12 +64,13 @@ def run_detection(analyzer: Analyzer, folder: Path) -> None:
         return [(p["start"], p["end"]) for p in parsed(text)._.newsgraph_places]
 
     results = evaluate_detection(documents, {"bare spaCy (GPE+LOC+FAC)": spacy_places, "newsgraph places": newsgraph_places})
-    gold = sum(len(d.locations) for d in documents)
+    gold = sum(len(locations(d)) for d in documents)
     print(f"\nre3d Location spans: {len(documents)} documents, {gold} gold spans ({folder})")
     for measure in ("exact", "overlap", "named exact", "named overlap"):
         print(f"  {measure}:")
         for system, scores in results.items():
-            print(f"    {system:28} {scores[measure].row()}")
+            prf = scores[measure]
+            print(f"    {system:28} P {prf.precision:.3f}  R {prf.recall:.3f}  F1 {prf.f1:.3f}  (tp {prf.matched}, pred {prf.predicted}, gold {prf.gold})")
 
 
 def run_resolution(analyzer: Analyzer, folder: Path) -> None:

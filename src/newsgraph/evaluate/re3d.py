@@ -110,8 +110,10 @@ def _json_lines(path: Path) -> list[dict]:
     return rows
 
 
-def load_re3d(folder: str | Path) -> list[Re3dDocument]:
-    """The documents of every source folder under `folder`, with their gold entities."""
+def load_re3d(folder: str | Path, types: Iterable[str] = TYPES) -> list[Re3dDocument]:
+    """The documents of every source folder under `folder` (or of `folder` itself), with
+    their gold entities of these `types`."""
+    types = frozenset(types)
     folder = Path(folder)
     sources = sorted(p.parent for p in folder.glob("*/documents.json"))
     if (folder / "documents.json").exists():
@@ -122,7 +124,7 @@ def load_re3d(folder: str | Path) -> list[Re3dDocument]:
     for source in sources:
         entities: dict[str, list[Entity]] = {}
         for row in _json_lines(source / "entities.json"):
-            if row.get("type") in TYPES and float(row.get("confidence", 1)) >= MIN_CONFIDENCE:
+            if row.get("type") in types and float(row.get("confidence", 1)) >= MIN_CONFIDENCE:
                 entities.setdefault(row["documentId"], []).append(
                     Entity(int(row["begin"]), int(row["end"]), row["type"], row.get("value", "")))
         for row in _json_lines(source / "documents.json"):
