@@ -301,3 +301,22 @@ def test_a_name_the_parser_hangs_on_the_object(analyzer):
     analysis = analyzer.analyze("He called the governor's public squabble with the intelligence community unusual.")
     quote = quote_with(analysis, "squabble")
     assert quote.text == "the governor's public squabble with the intelligence community unusual"
+
+
+# ---------------------------------------------------------------------- "as X reported"
+def test_as_someone_reported(analyzer):
+    analysis = analyzer.analyze("As the Dawn newspaper first reported, the governor met the envoy in 2002.")
+    quote = next(q for q in analysis.quotes if q.cue.text == "reported")
+    assert quote.text == "the governor met the envoy in 2002"
+    assert quote.speaker_mention.text == "the Dawn newspaper"
+
+
+def test_as_reported_by(analyzer):
+    analysis = analyzer.analyze("As reported by the Dawn newspaper, the city raised its minimum wage.")
+    quote = next(q for q in analysis.quotes if q.cue.text == "reported")
+    assert quote.text == "the city raised its minimum wage" and quote.speaker_mention.text == "the Dawn newspaper"
+
+
+def test_as_someone_noted_after_the_clause(analyzer):
+    analysis = analyzer.analyze("The talks failed, as the minister noted on Monday.")
+    assert quote_with(analysis, "talks").text == "The talks failed"

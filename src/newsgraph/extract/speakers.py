@@ -43,7 +43,7 @@ def speaker_head(token: Token, is_cue: Callable[[Token], bool]) -> Token | None:
             quoted = _child(verb, ("dobj",)) or _child(verb, ("nsubjpass",))
             if quoted is not None:
                 return quoted
-        if _child(verb, ("auxpass",)) is not None or _child(verb, ("nsubjpass",)) is not None:
+        if _child(verb, ("auxpass",)) is not None or _child(verb, ("nsubjpass",)) is not None or (verb is token and _child(verb, ("agent",)) is not None):
             agent = _child(verb, ("agent",))
             by = _child(agent, ("pobj",)) if agent is not None else None
             if by is not None or verb is token:

@@ -304,7 +304,24 @@ def _clause(doc: Doc, token: Token, cue: Cue, blocked: list[bool]) -> tuple[int,
             elif cue_left <= start:  # the cue opens the sentence
                 start = cue_right
             return start, end
-    return _gerund_clause(doc, token) or _before_final_cue(doc, token)
+    return _as_clause(doc, token) or _gerund_clause(doc, token) or _before_final_cue(doc, token)
+
+
+def _as_clause(doc: Doc, token: Token) -> tuple[int, int] | None:
+    """"As BuzzFeed first reported, Trump voiced support ...", "..., as the minister put
+    it": the clause the "as" phrase hangs on is what was reported."""
+    if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return None
+    head = token.head
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    left, right = token.left_edge.i, token.right_edge.i + 1
+    if right <= head.i:
+        start = right
+    elif left > head.i:
+        end = left
+    else:
+        return None
+    return start, end
 
 
 def _gerund_clause(doc: Doc, token: Token) -> tuple[int, int] | None:
