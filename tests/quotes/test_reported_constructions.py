@@ -320,3 +320,10 @@ def test_as_reported_by(analyzer):
 def test_as_someone_noted_after_the_clause(analyzer):
     analysis = analyzer.analyze("The talks failed, as the minister noted on Monday.")
     assert quote_with(analysis, "talks").text == "The talks failed"
+
+
+def test_what_follows_a_colon_goes_on_with_the_reported_speech(analyzer):
+    text = "The lawyer argued that the charges were weak: the police had no witnesses at all."
+    analysis = analyzer.analyze(text)
+    quote = quote_with(analysis, "charges were weak")
+    assert quote.text == "the charges were weak: the police had no witnesses at all"

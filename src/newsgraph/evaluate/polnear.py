@@ -210,8 +210,8 @@ def _around(text: str, content: tuple[int, int], cue, source) -> list[tuple[int,
     start, end = content
     if cue is None or not (start < cue.start and cue.end < end):
         return [content]
-    left = min(cue.start, source[0]) if source is not None and start < source[0] else cue.start
-    right = max(cue.end, source[1]) if source is not None and source[1] < end else cue.end
+    left = min(cue.start, source[0]) if source is not None and start < source[0] < cue.start else cue.start
+    right = max(cue.end, source[1]) if source is not None and cue.end <= source[0] < end else cue.end
     first_end = left
     while first_end > start and (text[first_end - 1].isspace() or text[first_end - 1] in ",—–-"):
         first_end -= 1

@@ -506,6 +506,7 @@ class _Run:
             if len(words) - inside < (1 if item.form in ONE_WORD_FORMS else 2) or (start, end) in seen:
                 continue
             end = self._with_closing_mark(start, end)
+            end = self._with_elaboration(end)
             seen.add((start, end))
             span = doc[start:end]
             head = item.speaker_head if item.speaker_head is not None else self._head_of(doc[item.cue_start], item.cue)
@@ -514,6 +515,20 @@ class _Run:
             confidence = CONFIDENCE.get(item.form, 0.7) - (0.1 if item.cue.type == "cognition" else 0.0)
             out.append(_Found("indirect", start, end, span.start_char, span.end_char, (item.cue_start, item.cue_end), item.cue.type, head, confidence, form=item.form))
         return out
+
+    def _with_elaboration(self, end: int) -> int:
+        """"argued that his client was not to be taken seriously: his words were ...": what
+        follows a colon at the end of reported speech, up to the end of its sentence, goes on
+        with it."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].text != ":" or self.in_quote[end] >= 0:
+            return end
+        last = end + 1
+        while last < len(doc) and not self.boundary[last] and self.in_quote[last] < 0:
+            last += 1
+        while last > end + 1 and (doc[last - 1].is_space or doc[last - 1].is_punct):
+            last -= 1
+        return last if last > end + 2 else end
 
     def _with_closing_mark(self, start: int, end: int) -> int:
         """Reported speech that ends inside a quotation ends with it ("said his position has
