@@ -28,8 +28,9 @@ def _pct(value: float) -> str:
 @click.option("--cameo", "cameo_path", type=click.Path(), help="Score events against CAMEO quad-class sentences (class_train.tsv).")
 @click.option("--re3d", "re3d_path", type=click.Path(), help="Score Person, Organisation and Nationality spans against re3d (its folder), beside bare spaCy NER.")
 def eval_command(gold, verbose, as_json, model, kb_paths, polnear_path, limit, plover_path, cameo_path, re3d_path):
-    """Score actors and quotes against gold files (*.gold.yaml, or folders of them; format:
-    shared/eval/FORMAT.md), or quotes against PolNeAR (--polnear)."""
+    """Score actors, quotes and events against gold files (*.gold.yaml, or folders of
+    them; format: shared/eval/FORMAT.md); quotes against PolNeAR (--polnear); events
+    against PLOVER and CAMEO sentences (--plover, --cameo); actor spans against re3d."""
     from ..evaluate.runner import evaluate, gold_paths, total
     from ..pipeline import Analyzer
 
