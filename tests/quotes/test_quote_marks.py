@@ -94,3 +94,8 @@ def test_offsets_point_into_the_text():
 
 def test_an_inch_mark_is_not_a_quotation():
     assert quoted('The 12" pipe burst, officials said.') == []
+
+
+def test_the_mark_that_opens_a_transcript_turn_opens_no_quotation():
+    text = "From the broadcast:\n\n\"HALE: The minister keeps calling the drought a “passing phase.” It is not.\n\n\"RUIZ: Thank you."
+    assert [q.text(text) for q in find_quotations(text)] == ["passing phase."]

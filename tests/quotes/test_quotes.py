@@ -343,3 +343,30 @@ def test_without_the_actor_stage_the_speaker_stays_words(analyzer):
     doc = analyzer.nlp("“The border is open,” Minister Yusuf Amini said.")
     [quote] = QuoteExtractor()(doc, None)
     assert quote.speaker is None and quote.speaker_mention.text.endswith("Amini")
+
+
+def test_a_subheading_in_quotation_marks_is_not_a_quote(analyzer):
+    text = ("\"The river is low again,\" said Omar Ruiz, who farms near the dam. \"I doubt the ministry can fix it.\"\n\n"
+            "'Trouble in the Valley.'\n\nThe dam was begun in 2001.")
+    quotes = analyzer.analyze(text).quotes
+    assert [q.text for q in quotes] == ["The river is low again,", "I doubt the ministry can fix it."]
+
+
+def test_a_transcript_turn_in_quotation_marks(analyzer):
+    text = ("Excerpts from the interview follow.\n\n\"HALE: The minister keeps calling the drought a “passing phase.” It is not one. "
+            "The farmers said they want water.\n\n\"RUIZ: Thank you for coming in today.")
+    quotes = analyzer.analyze(text).quotes
+    assert [(q.cue.text, q.speaker_mention.text) for q in quotes] == [(":", "HALE"), (":", "RUIZ")]
+    assert quotes[0].text.startswith("The minister keeps") and quotes[0].text.endswith("they want water")
+
+
+def test_a_second_quotation_after_the_cue_and_a_conjunction(analyzer):
+    text = "\"Honestly, I admire Rahimi,\" the farmer said, but \"on the question of wells, Rahimi has always sided with the cities.\""
+    quotes = analyzer.analyze(text).quotes
+    assert [q.text for q in quotes] == ["Honestly, I admire Rahimi,", "on the question of wells, Rahimi has always sided with the cities."]
+
+
+def test_a_short_sentence_quoted_after_the_cue_goes_on(analyzer):
+    quotes = analyzer.analyze("\"We will,\" Kamala Osei told the students. \"We will, together.\"").quotes
+    assert [q.text for q in quotes] == ["We will,", "We will, together."]
+    assert quotes[1].speaker == quotes[0].speaker is not None

@@ -157,12 +157,12 @@ def test_according_to_at_the_end_takes_the_whole_sentence(analyzer):
 
 def test_according_to_at_the_start_even_when_the_parser_swallows_the_sentence(analyzer):
     analysis = analyzer.analyze(
-        "According to the Associated Press, 571 of the 714 delegates — a group made up of party "
-        "leaders — backed the governor, with fewer than 100 still uncommitted."
+        "According to the provincial gazette, 312 of the 400 councillors — most of them farmers "
+        "— backed the governor, with only 20 yet to decide."
     )
     quote = next(q for q in analysis.quotes if q.cue.text == "According to")
-    assert quote.text.startswith("571 of the 714 delegates") and quote.text.endswith("still uncommitted")
-    assert quote.speaker_mention.text == "the Associated Press"
+    assert quote.text.startswith("312 of the 400 councillors") and quote.text.endswith("yet to decide")
+    assert quote.speaker_mention.text == "the provincial gazette"
     assert [q.cue.text for q in analysis.quotes] == ["According to"]  # the stance inside is part of it
 
 
@@ -327,3 +327,95 @@ def test_what_follows_a_colon_goes_on_with_the_reported_speech(analyzer):
     analysis = analyzer.analyze(text)
     quote = quote_with(analysis, "charges were weak")
     assert quote.text == "the charges were weak: the police had no witnesses at all"
+
+
+# ---------------------------------------------------------------------- clauses that go on
+def test_two_clauses_before_the_cue(analyzer):
+    analysis = analyzer.analyze("The farmers were angry about the water plan, but the council rejected their appeal, a spokesman said.")
+    quote = next(q for q in analysis.quotes if q.cue.text == "said")
+    assert quote.text == "The farmers were angry about the water plan, but the council rejected their appeal"
+
+
+def test_a_clause_joined_after_the_reported_one(analyzer):
+    text = "The chief engineer stated that it was impossible to know when the pumps would work again, and there was no spare part in the country."
+    quote = next(q for q in analyzer.analyze(text).quotes if q.cue.text == "stated")
+    assert quote.text.endswith("and there was no spare part in the country")
+
+
+def test_a_because_clause_goes_on_with_what_was_said(analyzer):
+    text = "Omar Ruiz said the plan smacked of favoritism, because the cities had received most of the wells."
+    quote = next(q for q in analyzer.analyze(text).quotes if q.cue.text == "said")
+    assert quote.text == "the plan smacked of favoritism, because the cities had received most of the wells"
+
+
+def test_a_clause_joined_after_a_cue_in_the_middle(analyzer):
+    text = "Exports rose 4 percent, the ministry said on Friday, and imports fell 3 percent."
+    quote = next(q for q in analyzer.analyze(text).quotes if q.cue.text == "said")
+    assert quote.text.startswith("Exports rose 4 percent") and quote.text.endswith("imports fell 3 percent")
+
+
+def test_a_joined_clause_with_its_own_cue_is_not_content(analyzer):
+    analysis = analyzer.analyze("Haidari said the plan would fail, but critics said it was sound.")
+    assert sorted(q.text for q in analysis.quotes) == ["it was sound", "the plan would fail"]
+
+
+# ---------------------------------------------------------------------- acts of speech and refusals
+def test_an_attack_on_someone(analyzer):
+    analysis = analyzer.analyze("Senator Haidari attacked the new water tax in a speech on Monday.")
+    quote = quote_with(analysis, "water tax")
+    assert quote.cue.text == "attacked" and quote.text == "the new water tax"
+
+
+def test_an_attack_naming_what_someone_is(analyzer):
+    analysis = analyzer.analyze("The senator attacked her rival as a fraud.")
+    assert quote_with(analysis, "rival").text == "her rival as a fraud"
+
+
+def test_what_was_offered_and_discussed(analyzer):
+    analysis = analyzer.analyze("Haidari offered no evidence for the claim. The two ministers discussed the grain deal.")
+    assert quote_with(analysis, "evidence").cue.text == "offered"
+    assert quote_with(analysis, "grain deal").cue.text == "discussed"
+
+
+def test_a_refusal_is_a_stance(analyzer):
+    analysis = analyzer.analyze("The minister refused to release the audit. His deputy declined to comment.")
+    assert quote_with(analysis, "audit").text == "to release the audit"
+    assert quote_with(analysis, "comment").cue_type == "stance"
+
+
+# ---------------------------------------------------------------------- speech inside speech
+def test_a_thought_inside_reported_speech_is_part_of_it(analyzer):
+    analysis = analyzer.analyze("The mayor said she thinks the flood report should be published.")
+    assert cues(analysis) == ["said"]
+    assert quote_with(analysis, "flood report").text == "she thinks the flood report should be published"
+
+
+def test_speech_inside_reported_speech_is_part_of_it(analyzer):
+    analysis = analyzer.analyze("Haidari said the governor told him the northern road was closed.")
+    assert cues(analysis) == ["said"]
+
+
+# ---------------------------------------------------------------------- reporting nouns
+def test_a_claim_that_and_its_owner(analyzer):
+    analysis = analyzer.analyze("The footage undermined the ministry's first claim that the convoy had never crossed the border.")
+    quote = quote_with(analysis, "convoy")
+    assert quote.cue.text == "claim" and quote.text == "the convoy had never crossed the border"
+    assert quote.speaker_mention.text == "the ministry"
+
+
+def test_a_claim_that_nobody_owns(analyzer):
+    analysis = analyzer.analyze("Critics rejected the claim that the dam was safe.")
+    quote = next(q for q in analysis.quotes if q.cue.text == "claim")
+    assert quote.text == "the dam was safe" and quote.speaker is None and quote.speaker_mention is None
+
+
+def test_a_noun_with_a_relative_clause_reports_nothing(analyzer):
+    analysis = analyzer.analyze("The claim that he made in May was wrong.")
+    assert not [q for q in analysis.quotes if q.cue and q.cue.text == "claim"]
+
+
+def test_a_cue_that_ends_its_sentence_reports_all_of_it(analyzer):
+    # the parser joins "added" to "told": what the witness added is still the whole sentence
+    text = "Ruiz told the guards that he did not need any escort, but the army ignored him, a witness added."
+    quote = next(q for q in analyzer.analyze(text).quotes if q.cue.text == "added")
+    assert quote.text == "Ruiz told the guards that he did not need any escort, but the army ignored him"

@@ -18,7 +18,7 @@ Matching is one to one.
 newsgraph's quotes follow FORMAT.md (content without quotation marks or "that"; the
 speaker as the mention of an actor). PolNeAR marks spans differently, so predictions are
 read in its conventions before scoring: the source is the speaker's whole noun phrase
-("Jay Jacobs, a Clinton supporter who ..."), a direct quote's content keeps its quotation
+("Omar Siddiqui, a farmer who grows wheat ..."), a direct quote's content keeps its quotation
 marks, reported speech keeps its "that".
 """
 
@@ -164,8 +164,8 @@ def _cue_phrase(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _lead_in(doc: Doc, text: str, quote, content: tuple[int, int]) -> tuple[int, int]:
-    """A quotation that continues words of the reporter ("calls her “an intelligent
-    woman”", "said Clinton “has a number of super PACs”") starts, in PolNeAR, right after
+    """A quotation that continues words of the reporter ("calls the plan “a fair
+    start”", "said the ministry “has too many advisers”") starts, in PolNeAR, right after
     its cue; so does what someone is urged to do, with whom it is asked of ("urged the
     council to act")."""
     if quote.kind == "indirect" and quote.cue is not None and quote.cue.end < content[0]:
@@ -205,7 +205,7 @@ def _same_quotation(text: str, first, second) -> bool:
 
 
 def _around(text: str, content: tuple[int, int], cue, source) -> list[tuple[int, int]]:
-    """Content that holds its own cue ("By doing X, Ms. Tchen said, the White House ...")
+    """Content that holds its own cue ("By waiting, Ms. Rahimi said, the council ...")
     is two spans, before and after the source and cue."""
     start, end = content
     if cue is None or not (start < cue.start and cue.end < end):

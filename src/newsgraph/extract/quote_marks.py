@@ -28,6 +28,7 @@ SINGLE_OPEN = frozenset("‘‚‹")
 SINGLE_CLOSE = frozenset("’›")
 CLOSING_FOLLOWERS = frozenset(".,;:!?)]}…-–—/")
 OPENING_PRECEDERS = frozenset("([{-–—/:")
+TURN_LABEL = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}: ")  # "HALE: ", "OMAR RUIZ: "
 MARK = re.compile("``|''|[\"'`“”„«»‘’‚‹›‟]")
 
 
@@ -77,12 +78,22 @@ def find_quotations(text: str) -> list[QuotedSpan]:
         if end < 0:
             end = length
         if end > start:
-            spans = _paragraph(text, start, end, frozenset())
+            spans = _paragraph(text, start, end, _turn_mark(text, start, end))
             if spans and found and not found[-1].closed and spans[0].open_start == _first_visible(text, start, end):
                 spans[0].continues_previous = True
             found.extend(spans)
         start = end + 1
     return found
+
+
+def _turn_mark(text: str, start: int, end: int) -> frozenset[int]:
+    """The quotation mark that opens a transcript turn ("\"HALE: Well, the minister ..."): it
+    marks the paragraph as quoted from a transcript, it does not open a quotation of the
+    speaker's words (which follow the speaker's name and colon)."""
+    i = _first_visible(text, start, end)
+    if i < end and text[i] in "\"“" and TURN_LABEL.match(text, i + 1, end):
+        return frozenset({i})
+    return frozenset()
 
 
 def _first_visible(text: str, start: int, end: int) -> int:

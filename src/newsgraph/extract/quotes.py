@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, SENT_START
@@ -34,7 +35,7 @@ from spacy.tokens import Doc, Token
 from ..model import Quote, Span
 from .quote_marks import QuotedSpan, find_quotations
 from .speakers import FIRST_PERSON_SINGULAR, SpeakerResolver, load_speaker_nouns, speaker_head
-from .speech import ONE_WORD_FORMS, CueLexicon, Reported, cue_extent, find_in_record, find_reported, is_negated
+from .speech import ONE_WORD_FORMS, CueLexicon, Reported, cue_extent, find_in_record, find_nominal, find_reported, is_negated, reporting_nouns
 
 SENTENCE_END = frozenset({".", "!", "?"})
 SENTENCE_END_HASHES = numpy.array([hash_string(mark) for mark in SENTENCE_END], dtype=numpy.uint64)
@@ -44,10 +45,12 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 AFTER_FRAME = 20  # tokens after a closing mark searched for the cue (long titles: "..., the Leader's representative for Hajj Affairs Ali Askar said")
 BEFORE_FRAME = 40  # tokens before an opening mark searched for the cue
 CONTINUATION_SENTENCES = 2
+NOUN_FORMS = frozenset({"object", "about", "naming", "evidence"})  # reported speech that is a noun phrase
 # A quotation inside reported speech with at least this many words of its own is part of it
 # ("he said it is time to have a “real constitutional conservative”"); with fewer, the
 # quotation is what was said ("describing the situation as “a complex web ...”").
 HOLDER_WORDS = 4
+HEADING_WORDS = 10  # at most this many words in a subheading in quotation marks
 COLON_SOURCE = 6  # at most this many tokens before "Speaker:"
 PHRASE_ATTACHMENT = frozenset({"oprd", "dobj", "attr", "xcomp", "ccomp", "npadvmod", "dep", "appos", "advcl", "acomp"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -135,6 +138,7 @@ class _Run:
             self.boundary[i] = "\n" in doc[i].text
         self.sent = numpy.maximum(numpy.cumsum(table[:, 4] == 1) - 1, 0).tolist()
         self.candidates = set(numpy.nonzero(numpy.isin(table[:, 2], self.cues.lemma_hashes) | numpy.isin(lowers, self.cues.form_hashes))[0].tolist())
+        self.noun_candidates = numpy.nonzero(numpy.isin(table[:, 2], _noun_hashes()))[0].tolist()
         self.colons = numpy.nonzero(lowers == COLON_HASH)[0].tolist()
         self.lowers = lowers
         self.sentence_starts = numpy.nonzero(table[:, 4] == 1)[0].tolist()
@@ -148,6 +152,8 @@ class _Run:
         indirect = self._settle_reported(reported, direct)
         indirect += self._colon_speech(direct + indirect)
         indirect = _without_nested(indirect)
+        turns = [f for f in indirect if f.form == "turn"]  # a transcript's turn holds what it quotes
+        direct = [d for d in direct if not any(t.start <= d.start and d.end <= t.end for t in turns)]
         found = sorted(direct + indirect, key=lambda f: (f.char_start, f.char_end))
         self._speakers(found)
         self._first_person(found)
@@ -224,9 +230,14 @@ class _Run:
             cue = self._cue(token)
             if cue is None:
                 continue
-            found = find_reported(self.doc, token, cue, blocked, floor=self.dateline_end)
+            found = find_reported(self.doc, token, cue, blocked, floor=self.dateline_end, is_cue=self._is_cue)
             if found is not None:
                 out.append(found)
+        for i in self.noun_candidates:
+            if self.in_quote[i] < 0:
+                found = find_nominal(self.doc, self.doc[i], blocked)
+                if found is not None:
+                    out.append(found)
         for i in self.sentence_starts:
             found = find_in_record(self.doc, self.doc[i], self.cues, blocked) if self.lowers[i] == IN_HASH else None
             if found is not None:
@@ -241,13 +252,16 @@ class _Run:
             if quotation.sentential:
                 if quotation.embedded:
                     holder = self._holder(quotation, reported)
-                    if holder is not None and self._words_outside(quotation, holder) >= HOLDER_WORDS:
+                    framing = {f.cue[0] for f in out if f.cue is not None}  # "“A,” he said, but “B”"
+                    if holder is not None and self._words_outside(quotation, holder) >= HOLDER_WORDS and holder.cue_start not in framing:
                         continue  # part of the reported speech that holds it
                     cue_token = self._governing_cue(quotation, phrase=False)
                     how = "direct-governed" if cue_token is not None else None
                 if cue_token is None:
                     cue_token = self._framing_cue(quotation)
                     how = "direct-cue" if cue_token is not None else None
+                if cue_token is None and self._heading(quotation):
+                    continue  # a subheading in quotation marks ("'Trouble in the Valley.'")
                 if cue_token is None:
                     colon = self._colon_before(quotation.open)
                     if colon is not None:
@@ -260,6 +274,11 @@ class _Run:
                 if cue_token is None and not quotation.embedded and self.text[quotation.span.end - 1 : quotation.span.end] in (",", "?", "!"):
                     # "“Yes,” he said." / "“That, sadly,” he said, “is the reality.”"
                     cue_token = self._framing_cue(quotation, after_only=True)
+                if cue_token is None and self._goes_on(quotation, out):
+                    span = quotation.span  # "“I will,” she said. “I will, friends.”"
+                    out.append(_Found("direct", quotation.start, quotation.end, span.start, span.end, None, "speech", None,
+                                      CONFIDENCE["direct-continuation"], quotation, inherits=True))
+                    continue
                 if cue_token is None:
                     continue  # a term or scare quote
                 holder = self._holder(quotation, reported)
@@ -278,6 +297,39 @@ class _Run:
                 found.confidence = CONFIDENCE["direct-continuation"]
             out.append(found)
         return out
+
+    def _goes_on(self, quotation: _Quotation, out: list[_Found]) -> bool:
+        """A short quotation that is a sentence of its own right after a quote and its cue
+        in the same paragraph ("“I will,” she said. “I will, friends.”") goes on with it."""
+        if not out or out[-1].cue is None or out[-1].quotation is None or quotation.embedded:
+            return False
+        previous = out[-1]
+        if not previous.quotation.close < previous.cue[0] < quotation.open:
+            return False
+        if self.text[quotation.span.end - 1 : quotation.span.end] not in SENTENCE_END:
+            return False
+        i = quotation.open - 1
+        while i >= 0 and self.doc[i].is_space and "\n" not in self.doc[i].text:
+            i -= 1
+        if i < 0 or self.doc[i].text not in SENTENCE_END:
+            return False
+        return not any("\n" in t.text for t in self.doc[previous.quotation.close : quotation.open])
+
+    def _heading(self, quotation: _Quotation) -> bool:
+        """A quotation that is a paragraph of its own, short and in title case, is a
+        subheading (some papers quote theirs), not something said."""
+        doc = self.doc
+        before, after = quotation.open - 1, quotation.close + 1
+        while before >= 0 and doc[before].is_space and "\n" not in doc[before].text:
+            before -= 1
+        while after < len(doc) and doc[after].is_space and "\n" not in doc[after].text:
+            after += 1
+        if (before >= 0 and "\n" not in doc[before].text) or (after < len(doc) and "\n" not in doc[after].text):
+            return False
+        words = [t.text for t in doc[quotation.start : quotation.end] if t.is_alpha]
+        if not 2 <= len(words) <= HEADING_WORDS:
+            return False
+        return all(w[0].isupper() for w in words if len(w) > 3) and words[0][0].isupper()
 
     def _according_extent(self, token: Token) -> tuple[int, int]:
         to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -429,11 +481,23 @@ class _Run:
             return None
         return last.i
 
+    def _turn(self, colon: int) -> bool:
+        """A transcript's turn: a paragraph that opens with a speaker's name in capitals
+        and a colon ("HALE: ...", "OMAR RUIZ: ...")."""
+        doc = self.doc
+        i = colon - 1
+        while i >= 0 and not (doc[i].is_space and "\n" in doc[i].text) and colon - i <= COLON_SOURCE:
+            i -= 1
+        if i >= 0 and not (doc[i].is_space and "\n" in doc[i].text):
+            return False
+        words = [t for t in doc[i + 1 : colon] if not (t.is_punct or t.is_space)]
+        return bool(words) and all(t.is_upper for t in words)
+
     def _colon_speech(self, found: list[_Found]) -> list[_Found]:
         """Speech after "Speaker:" that is not in quotation marks (a headline
         "Kakar: Pakistan will ...", a transcript "TAPPER: ...")."""
         doc = self.doc
-        taken = set()
+        taken: set[int] = set()
         for item in found:
             taken.update(range(item.start, item.end))
             if item.cue:
@@ -441,13 +505,16 @@ class _Run:
         out = []
         for i in self.colons:
             token = doc[i]
-            if self.in_quote[i] >= 0 or i in taken:
+            turn = self._turn(i)
+            if self.in_quote[i] >= 0 or (not turn and i in taken):
                 continue
             head = self._colon_head(token.i)
             if head is None:
                 continue
             end = token.i + 1
-            while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text) and self.in_quote[end] < 0:
+            # a transcript's turn runs to the end of its paragraph, with the phrases it
+            # quotes and the speech it reports
+            while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text) and (turn or self.in_quote[end] < 0):
                 end += 1
             start = token.i + 1
             while start < end and (doc[start].is_space or doc[start].is_punct):
@@ -455,10 +522,11 @@ class _Run:
             while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
                 end -= 1
             words = sum(1 for t in doc[start:end] if not t.is_punct)
-            if words < 3 or any(i in taken for i in range(start, end)):
+            if words < 3 or (not turn and any(i in taken for i in range(start, end))):
                 continue
             piece = doc[start:end]
-            out.append(_Found("indirect", start, end, piece.start_char, piece.end_char, (token.i, token.i + 1), "speech", head, CONFIDENCE["colon"]))
+            out.append(_Found("indirect", start, end, piece.start_char, piece.end_char, (token.i, token.i + 1), "speech", head, CONFIDENCE["colon"],
+                              form="turn" if turn else None))
         return out
 
     # ------------------------------------------------------------------ settle reported speech
@@ -509,7 +577,7 @@ class _Run:
             end = self._with_elaboration(end)
             seen.add((start, end))
             span = doc[start:end]
-            head = item.speaker_head if item.speaker_head is not None else self._head_of(doc[item.cue_start], item.cue)
+            head = item.speaker_head if item.speaker_head is not None or item.nobody else self._head_of(doc[item.cue_start], item.cue)
             if head is None and item.form in ("object", "naming"):
                 continue  # "… or denied a final interview": with nobody speaking, not speech
             confidence = CONFIDENCE.get(item.form, 0.7) - (0.1 if item.cue.type == "cognition" else 0.0)
@@ -683,19 +751,31 @@ class _Run:
         )
 
 
+@lru_cache(maxsize=1)
+def _noun_hashes() -> numpy.ndarray:
+    """Hashes of the lemmas of the reporting nouns (`reporting_nouns.tsv`)."""
+    return numpy.array([hash_string(noun) for noun in reporting_nouns()], dtype=numpy.uint64)
+
+
 def _without_nested(found: list[_Found]) -> list[_Found]:
-    """Reported speech inside other reported speech that is not a quote of its own: a
-    stance ("Grayson said he opposes the plan", "she said her rival wants to take the
-    country backward": part of what that speaker said), and anything inside what someone
-    asks, wants or promises to happen ("urged the council to condemn the attack": nobody
-    has condemned anything)."""
+    """Reported speech inside other reported speech is part of what that speaker said,
+    not a quote of its own, as speech inside a direct quotation is: a stance ("Grayson
+    said he opposes the plan"), a thought ("she said she thinks the report should be
+    published"), what someone else said ("he said the mayor told him the road was
+    closed"), and anything inside what someone asks, wants or promises to happen
+    ("urged the council to condemn the attack": nobody has condemned anything)."""
+    def inside(item: _Found, other: _Found) -> bool:
+        return item.cue is not None and other.start <= item.cue[0] and item.cue[1] <= other.end
+
     def nested(item: _Found) -> bool:
         if item.cue is None:
             return False
         for other in found:
-            if other is item or not (other.start <= item.cue[0] and item.cue[1] <= other.end):
+            if other is item or not inside(item, other) or inside(other, item):
                 continue
-            if item.cue_type == "stance" or other.form == "to":
+            # a clause inside a noun phrase is its own ("cited new tariffs, which he said
+            # had harmed farmers")
+            if item.cue_type == "stance" or other.form not in NOUN_FORMS:
                 return True
         return False
     return [item for item in found if not nested(item)]

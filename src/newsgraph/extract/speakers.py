@@ -134,7 +134,7 @@ class SpeakerResolver:
                         return mention.actor, (mention.start, mention.end)
         # A person named further inside the phrase: "the Chinese envoy to Pakistan Yao Jing".
         people = {}
-        # (not inside a clause that describes the noun: "a group ... that backed Clinton")
+        # (not inside a clause that describes the noun: "a group ... that backed the mayor")
         last = min([c.left_edge.i - 1 for c in head.children if c.dep_ in ("acl", "relcl") and c.i > head.i] + [head.right_edge.i])
         for i in range(phrase[0], last + 1):
             mention = self.actors.mention_at(i)

@@ -16,6 +16,7 @@ The content never includes the complementizer "that" nor trailing punctuation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,6 +30,7 @@ from ..errors import NewsgraphError
 LEXICON_FILE = "reporting_verbs.tsv"
 SETTINGS_FILE = "speech_settings.txt"
 EVIDENCE_FILE = "evidence_sources.txt"
+NOUNS_FILE = "reporting_nouns.tsv"
 CUE_TYPES = ("speech", "cognition", "stance")
 CONTENT_FORMS = frozenset({"clause", "to", "object", "naming", "about", "evidence"})
 # Prepositions whose object is what a cue of the "about" form is about.
@@ -41,6 +43,7 @@ PERSON_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "you"})
 # Forms whose content may be one word ("endorsed Khan", "criticized him").
 ONE_WORD_FORMS = frozenset({"object", "about"})
 CLAUSE_MARKERS = frozenset({"that"})
+CLAUSE_LINKS = frozenset({"because", "until", "unless", "so"})  # an adverbial clause that goes on with what was said
 OPENING_MARKS = frozenset({"“", "‘", "«", "``"})
 CLOSING_MARKS = frozenset({"”", "’", "»", "''"})
 SETTING_PREPS = frozenset({"during", "after", "before", "while", "since", "amid", "via", "through"})
@@ -157,6 +160,7 @@ class Reported:
     end: int
     form: str  # clause, to, object, according
     speaker_head: int | None = None  # set for "according to X"
+    nobody: bool = False  # no speaker to look for ("the claim that ...")
 
 
 def is_predicate_adjective(token: Token) -> bool:
@@ -221,10 +225,12 @@ def _noun_complement(token: Token, cue: Cue, form: str) -> tuple[int, int] | Non
     return None
 
 
-def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool], floor: int = 0) -> Reported | None:
+def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool], floor: int = 0,
+                  is_cue: Callable[[Token], bool] | None = None) -> Reported | None:
     """The reported speech that `token` (a cue of the lexicon) introduces, if any.
     `blocked` marks tokens that cannot be content (inside direct quotations); content
-    never starts before token `floor` (the end of a dateline)."""
+    never starts before token `floor` (the end of a dateline); `is_cue` tells a verb of
+    the lexicon (a clause joined to the cue that has its own cue is not its content)."""
     if cue.term == "according to":
         return _according_to(doc, token, blocked, floor)
     if not cue.forms or is_negated(token):
@@ -249,7 +255,7 @@ def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool], floor: 
         elif light and form != "clause":
             span = None  # "made the remarks": the noun of the cue is not what was said
         elif form == "clause":
-            span = _clause(doc, token, cue, blocked)
+            span = _clause(doc, token, cue, blocked, is_cue)
         elif form == "to":
             span = _infinitive(doc, token, cue)
         elif form == "naming":
@@ -271,7 +277,7 @@ def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool], floor: 
     return None
 
 
-def _clause(doc: Doc, token: Token, cue: Cue, blocked: list[bool]) -> tuple[int, int] | None:
+def _clause(doc: Doc, token: Token, cue: Cue, blocked: list[bool], is_cue: Callable[[Token], bool] | None = None) -> tuple[int, int] | None:
     subjects = [c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     clauses = [
         c for c in token.children
@@ -292,7 +298,14 @@ def _clause(doc: Doc, token: Token, cue: Cue, blocked: list[bool]) -> tuple[int,
         if child.i > token.i:
             start = _misparsed_subject(doc, token, child, start)
             end = _more_that_clauses(token, child, end)
-        return start, end
+        else:
+            start = _clauses_before(token, clauses, child, start)
+            # "A, but B, the source added." with the parse hanging A elsewhere: a cue that
+            # ends its sentence reports all of it
+            whole = _before_final_cue(doc, token)
+            if whole is not None and whole[0] < start and whole[1] >= end:
+                start = whole[0]
+        return start, _clauses_after(doc, token, end, blocked, is_cue)
     # "C, experts believe, C" / "C, he added": the cue hangs on the clause it reports.
     if token.dep_ == "parataxis" and any(c.dep_ in ("nsubj",) for c in token.children):
         head = token.head
@@ -307,8 +320,61 @@ def _clause(doc: Doc, token: Token, cue: Cue, blocked: list[bool]) -> tuple[int,
     return _as_clause(doc, token) or _gerund_clause(doc, token) or _before_final_cue(doc, token)
 
 
+def _clauses_before(token: Token, clauses: list[Token], child: Token, start: int) -> int:
+    """"C1, but C2, a source said": the parser hangs both clauses on the cue; what was
+    said starts with the first."""
+    for other in sorted(clauses, key=lambda c: -c.i):
+        if other.i < child.i and other.right_edge.i < start:
+            gap = token.doc[other.right_edge.i + 1 : start]
+            if not all(t.is_punct or t.is_space or t.dep_ == "cc" for t in gap) or any(t.text in (";", ":") for t in gap):
+                break
+            start = other.left_edge.i
+    return start
+
+
+def _clauses_after(doc: Doc, token: Token, end: int, blocked: list[bool], is_cue: Callable[[Token], bool] | None) -> int:
+    """What the parser hangs on the cue after the clause it reports and what goes on
+    with that clause: "said [A] [, and B]", "said [A], because B", "said A [B]" (a second
+    clause misread as the cue's own), "[A], the agency said in a report, [and B]". Not a
+    clause with a cue of its own ("said A, but critics said B"), nor a bare verb ("said A
+    and left")."""
+    cursor = end
+    if end <= token.i:  # the clause is before the cue: past the cue, its speaker and setting
+        cursor = token.i + 1
+        for child in sorted(token.children, key=lambda c: c.i):
+            if child.i > token.i and child.dep_ in ("nsubj", "advmod", "npadvmod", "punct", "prt", "prep"):
+                if child.dep_ == "punct" and child.i > cursor:
+                    break
+                cursor = max(cursor, child.right_edge.i + 1)
+    for child in sorted(token.children, key=lambda c: c.i):
+        if child.left_edge.i < cursor:
+            continue
+        gap = doc[cursor : child.left_edge.i]
+        if any(not (t.is_punct or t.is_space or t.dep_ == "cc") or t.text in (";", ":") or "\n" in t.text for t in gap):
+            break
+        if child.dep_ in ("punct", "cc"):
+            continue
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in child.children)
+        marker = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
+        if child.dep_ == "ccomp" and not _is_infinitive(child):
+            pass
+        elif child.dep_ == "conj" and own_subject and child.pos_ in ("VERB", "AUX"):
+            pass
+        elif child.dep_ == "advcl" and own_subject and marker in CLAUSE_LINKS:
+            pass
+        else:
+            break
+        if is_cue is not None and is_cue(child):
+            break
+        words = [t for t in child.subtree if not (t.is_punct or t.is_space)]
+        if any("\n" in t.text for t in child.subtree) or all(blocked[t.i] for t in words):
+            break
+        end = cursor = child.right_edge.i + 1
+    return end
+
+
 def _as_clause(doc: Doc, token: Token) -> tuple[int, int] | None:
-    """"As BuzzFeed first reported, Trump voiced support ...", "..., as the minister put
+    """"As the radio first reported, the mayor backed the plan ...", "..., as the minister put
     it": the clause the "as" phrase hangs on is what was reported."""
     if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
         return None
@@ -504,7 +570,7 @@ def _naming(doc: Doc, token: Token) -> tuple[int, int] | None:
 
 
 def _evidence(doc: Doc, token: Token) -> tuple[int, int] | None:
-    """"the poll shows Sanders within two points of Clinton", "the survey put her at 45
+    """"the poll shows the mayor well ahead of her rival", "the survey put her at 45
     percent": what a record shows, when the subject is a record (a poll, a study, a video)."""
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None:
@@ -572,7 +638,7 @@ def _according_to(doc: Doc, token: Token, blocked: list[bool], floor: int = 0) -
     comma = next((t.i for t in doc[source.i : phrase_end] if t.text == ","), None)
     if comma is not None and comma + 1 < phrase_end and (
             any(t.tag_ in FINITE_TAGS for t in source.subtree) or doc[comma + 1].pos_ == "NUM"):
-        # "According to the AP, 571 delegates ... supported Clinton": the parser took (part
+        # "According to the agency, 312 councillors ... backed the mayor": the parser took (part
         # of) the sentence into the source; the phrase ends at the first comma after it
         phrase_end = comma + 1
     sentence = token.sent
@@ -624,6 +690,37 @@ def find_in_record(doc: Doc, first: Token, cues: CueLexicon, blocked: list[bool]
         return None
     speaker = next((c for c in record.children if c.dep_ == "poss"), record)
     return Reported(first.i, first.i + 1, Cue("in", "speech", frozenset({"clause"}), None), start, end, "record", speaker_head=speaker.i)
+
+
+@lru_cache(maxsize=1)
+def reporting_nouns() -> dict[str, Cue]:
+    """Nouns that report speech or thought with a that-clause ("the mayor's claim that ...",
+    `data/lexicon/reporting_nouns.tsv`), as cues."""
+    out = {}
+    for noun, (cue_type, _notes) in lexicon.table(NOUNS_FILE, 3).items():
+        if cue_type not in ("speech", "cognition"):
+            raise NewsgraphError(f"{NOUNS_FILE}: noun {noun!r} has type {cue_type!r}; expected speech or cognition")
+        out[noun] = Cue(noun, cue_type, frozenset({"clause"}), None)
+    return out
+
+
+def find_nominal(doc: Doc, token: Token, blocked: list[bool]) -> Reported | None:
+    """"the mayor's claim that the river had flooded twice", "the ministry's
+    warning that ...": a reporting noun and its that-clause; its possessor speaks (nobody
+    does for "the claim that ...")."""
+    cue = reporting_nouns().get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+    if cue is None:
+        return None
+    clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp") and c.i > token.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    start, end = _trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if end - start < 2 or all(blocked[i] for i in range(start, end)):
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)  # "the mayor's", "his"
+    return Reported(token.i, token.i + 1, cue, start, end, "clause", speaker_head=owner.i if owner is not None else None,
+                    nobody=owner is None)
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
