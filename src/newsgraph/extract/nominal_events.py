@@ -1,6 +1,6 @@
 """Events named by a noun phrase: "the coordination and cooperation between Pakistan and the
-Taliban", "attacks on Afghanistan by the Soviet Union", "his visit to China", "Asif made the
-remarks in a meeting with Rouhani".
+Taliban", "attacks on Afghanistan by the Soviet Union", "his visit to China", "the minister
+spoke at a meeting with his Iranian counterpart".
 
 For a noun of `event_nouns.tsv`, the source is looked for in the row's `source` slots in
 order, the recipient in its `target` slots (see the file's header). "between X and Y" makes

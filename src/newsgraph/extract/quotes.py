@@ -47,7 +47,7 @@ BEFORE_FRAME = 40  # tokens before an opening mark searched for the cue
 CONTINUATION_SENTENCES = 2
 NOUN_FORMS = frozenset({"object", "about", "naming", "evidence"})  # reported speech that is a noun phrase
 # A quotation inside reported speech with at least this many words of its own is part of it
-# ("he said it is time to have a “real constitutional conservative”"); with fewer, the
+# ("she said the city needs a “truly open council”"); with fewer, the
 # quotation is what was said ("describing the situation as “a complex web ...”").
 HOLDER_WORDS = 4
 HEADING_WORDS = 10  # at most this many words in a subheading in quotation marks
@@ -585,7 +585,7 @@ class _Run:
         return out
 
     def _with_elaboration(self, end: int) -> int:
-        """"argued that his client was not to be taken seriously: his words were ...": what
+        """"argued that the report was incomplete: two districts were missing ...": what
         follows a colon at the end of reported speech, up to the end of its sentence, goes on
         with it."""
         doc = self.doc

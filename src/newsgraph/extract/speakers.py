@@ -152,7 +152,7 @@ class SpeakerResolver:
 
     def _member(self, head: Token, key: str):
         """A generic group that the text narrows to one named member speaks through it:
-        "the international community, including the UN Security Council, has reported"
+        "the international community, including the UN Security Council, has warned"
         (with several members named, the group speaks)."""
         actor = self.actors.actors.get(key)
         if actor is None or actor.type != "group":

@@ -286,7 +286,7 @@ def _clause(doc: Doc, token: Token, cue: Cue, blocked: list[bool], is_cue: Calla
         and not any(c.left_edge.i <= i <= c.right_edge.i or (token.i < i < c.i) for i in subjects)
     ]
     for c in token.children:
-        # "policies, which he said had harmed the economy": what follows the cue, the
+        # "taxes, which she said had hurt farmers": what follows the cue, the
         # relative pronoun being the clause's subject
         if (c.dep_ == "ccomp" and c.i > token.i and c.left_edge.i < token.i and c.left_edge.tag_ in RELATIVE_TAGS
                 and not clauses and c.right_edge.i > token.i + 1):
