@@ -987,11 +987,11 @@ class _Run:
                 actor.sector = actor.role_sectors[0]
 
 
-def _tight(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _tight(doc: Doc, text: str, start: int, end: int) -> tuple[int, int]:
     """Character offsets of tokens [start, end) without stray punctuation glued to the
-    words ("------Iran" -> "Iran"); a final full stop stays ("U.S.")."""
+    words ("------Iran" -> "Iran"); a final full stop stays ("U.S."). `text` is
+    `doc.text`, which spaCy rebuilds from the tokens on every access."""
     span = doc[start:end]
-    text = doc.text
     first, last = span.start_char, span.end_char
     while first < last and not text[first].isalnum():
         first += 1
@@ -1021,15 +1021,16 @@ def _initials_match(short: str, long_name: str) -> bool:
 def to_model(found: DocActors, doc: Doc) -> list[Actor]:
     """The public `Actor` objects, in order of first mention, mentions with character offsets."""
     out: list[Actor] = []
+    text = doc.text
     for actor in found.actors.values():
         mentions = []
         seen = set()
         for ref in sorted(actor.mentions, key=lambda m: m.start):
-            start, end = _tight(doc, ref.start, ref.end)
+            start, end = _tight(doc, text, ref.start, ref.end)
             if (start, end) in seen or start >= end:
                 continue
             seen.add((start, end))
-            mentions.append(Mention(start, end, doc.text[start:end], ref.kind))
+            mentions.append(Mention(start, end, text[start:end], ref.kind))
         names = []
         for mention in mentions:
             if mention.kind in ("name", "alias", "acronym", "surname", "metonym") and mention.text != actor.name and mention.text not in names:
