@@ -29,7 +29,7 @@ from ..kb.names import chunk_words, is_all_capitals, is_capitalized, name_words,
 from ..kb.records import ActorRecord
 from ..model import Actor, Mention
 from . import coref, roles
-from .syntax import boilerplate_mask, is_agentive, is_subject, noun_phrase_start, quote_mask, sentence_index, strip_span, token_table
+from .syntax import boilerplate_mask, doc_text, is_agentive, is_subject, noun_phrase_start, quote_mask, sentence_index, strip_span, token_table
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 KIND_ORDER = {"name": 0, "alias": 1, "acronym": 2, "capital": 3, "demonym": 4}
@@ -1021,7 +1021,7 @@ def _initials_match(short: str, long_name: str) -> bool:
 def to_model(found: DocActors, doc: Doc) -> list[Actor]:
     """The public `Actor` objects, in order of first mention, mentions with character offsets."""
     out: list[Actor] = []
-    text = doc.text
+    text = doc_text(doc)
     for actor in found.actors.values():
         mentions = []
         seen = set()

@@ -35,6 +35,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .syntax import doc_text
+
 PRECISIONS = ("day", "week", "month", "year")
 
 MONTHS = {
@@ -467,7 +469,7 @@ def find_expressions(doc, article: dt.date | None) -> list[TimeExpression]:
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
             spans[(ent.start_char, ent.end_char)] = ent
-    for match in _TEXT_FORMS.finditer(doc.text):
+    for match in _TEXT_FORMS.finditer(doc_text(doc)):
         if any(s <= match.start() < e or s < match.end() <= e for s, e in spans):
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")

@@ -35,7 +35,7 @@ from .. import lexicon
 from ..geo.gazetteer import Gazetteer, Place, load_gazetteer
 from ..kb.names import chunk_words, name_words
 from .dates import Dateline, TimeExpression, article_date, event_date, find_dateline, find_expressions
-from .syntax import LOCATIVE_PREPS, strip_span
+from .syntax import LOCATIVE_PREPS, doc_text, strip_span, token_table
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Actor types that a place name cannot be.
@@ -125,27 +125,31 @@ class _Run:
         self.gazetteer = layer.gazetteer
         self.doc = doc
         self.actors = actors  # extract.actors.DocActors or None
-        self.lowers = [token.lower_ for token in doc]
+        table = token_table(doc)
+        self.lowers = table.lowers
+        self.texts = table.texts
+        self.space = table.space
         self.ent_label: list[str | None] = [None] * len(doc)
         self.ent_span: list[tuple[int, int] | None] = [None] * len(doc)
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 self.ent_label[i] = ent.label_
                 self.ent_span[i] = (ent.start, ent.end)
-        self.dateline = find_dateline(doc.text)
+        self.dateline = find_dateline(doc_text(doc))
         # The nearest word before / after each token, over line breaks and spaces.
         self.previous = [-1] * len(doc)
         self.following = [len(doc)] * len(doc)
+        space = self.space
         last = -1
-        for token in doc:
-            self.previous[token.i] = last
-            if not token.is_space:
-                last = token.i
+        for i in range(len(doc)):
+            self.previous[i] = last
+            if not space[i]:
+                last = i
         last = len(doc)
-        for token in reversed(doc):
-            self.following[token.i] = last
-            if not token.is_space:
-                last = token.i
+        for i in range(len(doc) - 1, -1, -1):
+            self.following[i] = last
+            if not space[i]:
+                last = i
 
     def before(self, i: int) -> int:
         """The word before token i (skipping spaces), or -1."""
@@ -155,7 +159,7 @@ class _Run:
         """The first word at or after token `end` (skipping spaces), or len(doc)."""
         if end >= len(self.doc):
             return len(self.doc)
-        return end if not self.doc[end].is_space else self.following[end]
+        return end if not self.space[end] else self.following[end]
 
     # ------------------------------------------------------------------ orchestration
     def result(self) -> DocPlaces:
@@ -245,12 +249,13 @@ class _Run:
         """Longest gazetteer names, aligned on token boundaries."""
         words: list[str] = []
         word_token: list[int] = []
-        for token in self.doc:
-            if token.is_space:
+        texts, space = self.texts, self.space
+        for i in range(len(texts)):
+            if space[i]:
                 continue
-            for word in chunk_words(token.text):
+            for word in chunk_words(texts[i]):
                 words.append(word)
-                word_token.append(token.i)
+                word_token.append(i)
         matcher = self.gazetteer.matcher
         longest = matcher.longest
         found = []
@@ -275,11 +280,11 @@ class _Run:
         Tirah valley"): the name, which step 2 extends over the noun."""
         doc = self.doc
         found = []
-        for token in doc:
-            after = self._noun_after(token.i)
-            if after is None or after[1] != "area" or token.i == 0:
+        for i in range(1, len(doc)):
+            after = self._noun_after(i)
+            if after is None or after[1] != "area":
                 continue
-            end = token.i
+            end = i
             start = end
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and end - start < 4:
                 start -= 1
@@ -728,7 +733,7 @@ class PlaceStage:
     def __call__(self, doc: Doc) -> Doc:
         day = doc._.newsgraph_date
         if day is None:
-            day, _ = article_date(None, doc.text)
+            day, _ = article_date(None, doc_text(doc))
             if day is not None:
                 doc._.newsgraph_date = day
         found = self.layer(doc, doc._.newsgraph_actors)

@@ -36,6 +36,7 @@ from ..model import Quote, Span
 from .quote_marks import QuotedSpan, find_quotations
 from .speakers import FIRST_PERSON_SINGULAR, SpeakerResolver, load_speaker_nouns, speaker_head
 from .speech import ONE_WORD_FORMS, CueLexicon, Reported, cue_extent, find_in_record, find_nominal, find_reported, is_negated, reporting_nouns
+from .syntax import doc_text
 
 SENTENCE_END = frozenset({".", "!", "?"})
 SENTENCE_END_HASHES = numpy.array([hash_string(mark) for mark in SENTENCE_END], dtype=numpy.uint64)
@@ -122,7 +123,7 @@ class _Run:
     def __init__(self, extractor: QuoteExtractor, doc: Doc, actors):
         self.cues = extractor.cues
         self.doc = doc
-        self.text = doc.text  # (Doc.text joins every token: read it once)
+        self.text = doc_text(doc)
         self.resolver = SpeakerResolver(doc, actors, extractor.speaker_nouns)
         self.actors = actors
         n = len(doc)

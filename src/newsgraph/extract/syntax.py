@@ -40,6 +40,16 @@ def token_table(doc: Doc) -> TokenTable:
     return table
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, read once per Doc (spaCy joins every token's text on each access),
+    cached in `doc.user_data`."""
+    text = doc.user_data.get("newsgraph.text")
+    if text is None:
+        text = doc.text
+        doc.user_data["newsgraph.text"] = text
+    return text
+
+
 def boilerplate_mask(doc: Doc, pattern) -> list[bool]:
     """For each token, whether its sentence is page furniture (a licence footer, a
     copyright line) matched by `pattern` (see data/lexicon/boilerplate.txt)."""
