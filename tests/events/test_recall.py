@@ -233,3 +233,30 @@ def test_an_event_noun_is_the_whole_term(events_of, one):
     # "tougher action" is not the lexicon's "legal action": whom it is demanded from counts
     _, events = events_of("Turkey demanded tougher action from Iraq against the rebels.")
     assert one(events, "REQUEST").target == ["iraq"]
+
+
+# the parties of a meeting named through who takes part in it (two or more, acting on each other)
+PARTICIPANT_CASES = [
+    ("The forum opened in Baku with the participation of delegations from Iran, India and Russia.",
+     ["india", "iran", "russia"]),
+    ("The summit, attended by the leaders of Egypt, Jordan and Iraq, ended on Friday.", ["egypt", "iraq", "jordan"]),
+    ("A meeting of the foreign ministers of China, Iran and Pakistan was held in Beijing.", ["china", "iran", "pakistan"]),
+    ("Officials from Iran, Iraq and Syria attended the meeting in Baghdad.", ["iran", "iraq", "syria"]),
+    ("Envoys from Qatar and Egypt took part in the negotiations in Cairo.", ["egypt", "qatar"]),
+]
+
+
+@pytest.mark.parametrize("text,parties", PARTICIPANT_CASES, ids=[c[0][:40] for c in PARTICIPANT_CASES])
+def test_meeting_participants_consult_each_other(events_of, one, text, parties):
+    _, events = events_of(text)
+    event = one(events, "CONSULT")
+    assert sorted(event.source) == parties and sorted(event.target) == parties
+    assert all(name in event.evidence.text for name in ("Iran", "Egypt", "China", "Qatar") if name in text)
+
+
+def test_one_participant_or_a_press_conference_is_no_meeting(events_of):
+    for text in ("The Iranian foreign minister attended the conference in Geneva.",
+                 "The Pakistani prime minister held a press conference with reporters from Iran and Turkey.",
+                 "The minister of Iran's meeting was postponed."):
+        _, events = events_of(text)
+        assert not [e for e in events if e.type == "CONSULT"], text

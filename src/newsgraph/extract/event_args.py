@@ -48,6 +48,9 @@ OWNER_PREPS = ("of", "from")
 RELATION_NOUNS = frozenset({"accord", "agreement", "deal", "treaty", "pact", "tie", "relation", "relationship",
                             "link", "partnership", "cooperation", "talk", "negotiation", "contact"})
 OWNER_VERBS = frozenset({"belong"})
+# Verbs of taking part in a meeting: their subjects (or "by" agents) are its parties
+# ("participate in" and "take part in" are read apart).
+ATTEND_VERBS = frozenset({"attend", "join"})
 # Prepositions that place a thing or an act: "a base in Kandahar", "positions near Damascus".
 PLACE_PREPS = frozenset({"in", "near", "at", "outside", "across", "throughout", "inside", "around", "along"})
 PLACE_TYPES = frozenset({"location", "state"})
@@ -157,6 +160,54 @@ class Arguments:
                     sub = self.phrase_actors(obj, modifiers=False)
                     for actor in sub.actors:
                         found.add([actor], obj.i)
+        return found
+
+    def participants(self, meeting: Token) -> Found:
+        """Parties of a meeting named through who takes part in it: "a meeting of the
+        ministers of X, Y and Z", "(the conference opened) with the participation of X and
+        Y", "the summit, attended by the leaders of X and Y", "officials from X and Y
+        attended the meeting". Each phrase stands for its own actors or its owners' ("the
+        leaders of X", "delegations from X"); how = "between"."""
+        found = Found(how="between")
+        phrases: list[Token] = []
+        phrases += [obj for child in meeting.children if child.dep_ == "prep" and child.lower_ == "of"
+                    for obj in _objects(child)]
+        holders = [meeting]
+        if meeting.dep_ in ("nsubj", "nsubjpass") and meeting.head.pos_ in ("VERB", "AUX"):
+            holders.append(meeting.head)  # "the conference began ... with the participation of X"
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ == "prep" and child.lower_ == "with":
+                    for obj in _objects(child):
+                        if obj.lemma_.lower() == "participation":
+                            # the parse hangs "from X" on "participation" as often as on its object
+                            phrases += [o for prep in obj.children if prep.dep_ == "prep"
+                                        and prep.lower_ in OWNER_PREPS for o in _objects(prep)]
+                elif child.dep_ == "acl" and child.lemma_.lower() in ATTEND_VERBS:
+                    phrases += [o for agent in child.children if agent.dep_ == "agent" for o in _objects(agent)]
+        verb = None
+        if meeting.dep_ in ("dobj", "obj") and meeting.head.lemma_.lower() in ATTEND_VERBS:
+            verb = meeting.head  # "officials from X and Y attended the meeting"
+        elif meeting.dep_ == "pobj" and meeting.head.lower_ == "in":
+            verb = meeting.head.head
+            if verb.lemma_.lower() == "part" and verb.head.lemma_.lower() == "take":
+                verb = verb.head  # "X and Y took part in the talks"
+            elif not (verb.lemma_.lower() == "participate"
+                      or verb.lemma_.lower() == "take" and any(c.lemma_.lower() == "part" for c in verb.children)):
+                verb = None
+        if verb is not None and not is_passive(verb):
+            phrases += self.subject_tokens(verb)[0]
+        for phrase in phrases:
+            sub = self.phrase_actors(phrase, modifiers=False)
+            if not sub or all(self.types.get(a) == "group" for a in sub.actors):
+                # "delegations from X", "the ministers of X and Y", "officials from X and Y"
+                sub = (self.prep_actors(phrase, "of", modifiers=True) or self.prep_actors(phrase, "from", modifiers=True)
+                       or sub or self.phrase_actors(phrase))  # "Iranian and Pakistani officials"
+            for actor in sub.actors:
+                found.add([actor], phrase.i)
+            for i in sub.tokens:
+                if i not in found.tokens:
+                    found.tokens.append(i)
         return found
 
     # ------------------------------------------------------------ subjects

@@ -4,8 +4,9 @@ spoke at a meeting with his Iranian counterpart".
 
 For a noun of `event_nouns.tsv`, the source is looked for in the row's `source` slots in
 order, the recipient in its `target` slots (see the file's header). "between X and Y" makes
-the parties act on each other (source = recipient = all of them) and needs two parties; so
-does a joint source of a `mutual` row ("Iran and Russia held joint exercises"). A `bare` row
+the parties act on each other (source = recipient = all of them) and needs two parties, as
+do the participants of a meeting ("with the participation of X and Y", "attended by X and
+Y", "X and Y attended the talks"); so does a joint source of a `mutual` row ("Iran and Russia held joint exercises"). A `bare` row
 may stand with no recipient ("the Taliban declared a ceasefire"). For a material act of a
 type with `place` (event_types.tsv), the place of what it was aimed at stands for an
 unnamed recipient ("attacks on military targets in Yemen"), as for verbs.
@@ -56,8 +57,8 @@ class NominalEvents:
         light = None
         used_of = False
         for slot in trigger.sources:
-            if slot == "between":
-                parties = args.between_actors(noun)
+            if slot in ("between", "participants"):
+                parties = args.between_actors(noun) if slot == "between" else args.participants(noun)
                 if len(parties.actors) >= 2:
                     source, mutual = parties, True
                     break
