@@ -260,3 +260,27 @@ def test_one_participant_or_a_press_conference_is_no_meeting(events_of):
                  "The minister of Iran's meeting was postponed."):
         _, events = events_of(text)
         assert not [e for e in events if e.type == "CONSULT"], text
+
+
+# a state named only by a demonym modifier acts or is acted on through it
+DEMONYM_CASES = [
+    ("Jordan condemned the Israeli strikes on Gaza.", "ACCUSE", ["jordan"], ["israel"], "Israeli"),
+    ("The European Union imposed sanctions on Russian oil companies.", "SANCTION", ["european-union"], ["russia"], "Russian"),
+    ("Syrian shelling killed ten civilians in Idlib.", "ASSAULT", ["syria"], ["idlib"], "Syrian"),
+]
+
+
+@pytest.mark.parametrize("text,plover_type,sources,targets,demonym", DEMONYM_CASES, ids=[c[0][:40] for c in DEMONYM_CASES])
+def test_a_demonym_modifier_names_its_state(events_of, one, text, plover_type, sources, targets, demonym):
+    analysis, events = events_of(text)
+    event = one(events, plover_type)
+    assert event.source == sources and event.target == targets
+    mentions = [(m.text, m.kind) for key in sources + targets for m in analysis.actor(key).mentions]
+    assert (demonym, "demonym") in mentions
+    assert all(text[m.start:m.end] == m.text for a in analysis.actors for m in a.mentions)
+
+
+def test_a_demonym_on_a_person_noun_is_not_its_state(events_of):
+    analysis, events = events_of("Ali Larijani met his Turkish and Afghan counterparts in Tehran.")
+    assert not [e for e in events if "turkey" in e.target or "afghanistan" in e.target]
+    assert analysis.actor("turkey") is None

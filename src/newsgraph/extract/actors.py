@@ -67,6 +67,12 @@ class ActorBuild:
     role_families: set[str] = field(default_factory=set)
     current_families: set[str] = field(default_factory=set)  # from roles not marked former/late
 
+    @classmethod
+    def of_record(cls, record: ActorRecord, day: dt.date | None) -> "ActorBuild":
+        """A knowledge-base actor as the record has it on the article's day."""
+        return cls(key=record.id, name=record.name, type=record.type_on(day), country=record.country_on(day),
+                   sector=record.sector_on(day), record=record)
+
 
 @dataclass
 class DocActors:
@@ -78,6 +84,9 @@ class DocActors:
     day: dt.date | None = None
     excluded: list[bool] = field(default_factory=list)  # per token: page furniture, not news
     day_inferred: bool = False  # `day` was estimated from the offices the article names
+    # per token of a demonym ("Israeli", "Iranian"): its span and state, for a later stage
+    # that finds the state acting through it ("the Israeli strikes")
+    demonyms: dict[int, tuple[int, int, ActorRecord]] = field(default_factory=dict)
 
     def mention_at(self, token_index: int) -> MentionRef | None:
         index = self.token_mention[token_index] if 0 <= token_index < len(self.token_mention) else -1
@@ -103,6 +112,20 @@ class DocActors:
             actor = ActorBuild(key=key, name=name, type=actor_type, country=country, sector=sector)
             self.actors[key] = actor
         return actor
+
+    def demonym_actor(self, token_index: int) -> list[str]:
+        """The state a demonym names when a later stage finds it acting or acted on through
+        a modifier ("the Israeli strikes", "sanctions on Iranian companies"): the state
+        becomes an actor of the article with this demonym as its mention. [] when the token
+        is no demonym or lies inside a mention already."""
+        entry = self.demonyms.get(token_index)
+        if entry is None or self.mention_at(token_index) is not None:
+            return []
+        start, end, record = entry
+        if record.id not in self.actors:
+            self.actors[record.id] = ActorBuild.of_record(record, self.day)
+        self.add_mention(record.id, start, end, "demonym")
+        return [record.id]
 
     def add_mention(self, actor_key: str, start: int, end: int, kind: str) -> MentionRef:
         """A mention found by a later stage ("we" in a minister's quote is the minister's state)."""
@@ -180,6 +203,7 @@ class _Run:
         self.mentions: list[MentionRef] = []
         self.taken = list(self.excluded)  # tokens inside an accepted name span (or page furniture)
         self.demonym_country: dict[int, str] = {}  # token index of a demonym -> country code
+        self.demonyms: dict[int, tuple[int, int, ActorRecord]] = {}  # token index -> (start, end, state)
         self.state_tokens: dict[int, str] = {}  # token index inside a state mention -> state actor key
         self.person_names: list[MentionRef] = []
         self.title_refs: list[coref.TitleRef] = []
@@ -209,7 +233,7 @@ class _Run:
             mention = self.mentions[index]
             for i in range(mention.start, mention.end):
                 token_mention[i] = index
-        return DocActors(self.actors, self.mentions, token_mention, self.day, self.excluded)
+        return DocActors(self.actors, self.mentions, token_mention, self.day, self.excluded, demonyms=self.demonyms)
 
     # ------------------------------------------------------------------ 1. knowledge base
     def _match_kb(self) -> list[tuple[int, int, str, object]]:
@@ -583,6 +607,9 @@ class _Run:
             self.demonym_country[token.i] = state.country
             for i in range(start, end):
                 self.demonym_country[i] = state.country
+        if state.type == "state":
+            for i in range(start, end):
+                self.demonyms[i] = (start, end, state)
         if token.dep_ in ("amod", "compound") and head.i > token.i:
             match = self.layer.territory.ending_at(self.lowers, head.i)
             if match and head.i - match[0] + 1 == end:
@@ -947,14 +974,7 @@ class _Run:
     def _kb_actor(self, record: ActorRecord) -> ActorBuild:
         actor = self.actors.get(record.id)
         if actor is None:
-            actor = ActorBuild(
-                key=record.id,
-                name=record.name,
-                type=record.type_on(self.day),
-                country=record.country_on(self.day),
-                sector=record.sector_on(self.day),
-                record=record,
-            )
+            actor = ActorBuild.of_record(record, self.day)
             self.actors[record.id] = actor
         return actor
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from .. import lexicon
 from .actors import DocActors
 from .event_lexicon import match_noun
 
@@ -94,6 +95,17 @@ class Arguments:
         """The actors of the mention at this token (several for "They (TTP and the Taliban)")."""
         return self.found.actors_at(token.i)
 
+    def modifier_actors(self, token: Token) -> list[str]:
+        """The actors a pre-modifier names: its mention's, else the state of a demonym ("the
+        Israeli strikes", "Iranian oil companies"), which becomes an actor of the article."""
+        actors = self.at(token)
+        if (not actors and token.dep_ in ("amod", "compound", "nmod") and token.i < token.head.i
+                and not _names_a_person(token.head)):
+            actors = self.found.demonym_actor(token.i)
+            for actor in actors:
+                self.types[actor] = self.found.actors[actor].type
+        return actors
+
     def conjuncts(self, token: Token) -> list[Token]:
         """The token, its conjuncts and its appositions ("Pakistan, Russia and China"),
         skipping "as well as" tails that start a new list."""
@@ -117,8 +129,8 @@ class Arguments:
         if not found and modifiers:
             for part in self.conjuncts(token):
                 for child in part.children:
-                    if child.dep_ in ("poss", "compound", "nmod") and child.i < part.i:
-                        actors = self.at(child)
+                    if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < part.i:
+                        actors = self.at(child) if child.dep_ == "poss" else self.modifier_actors(child)
                         if actors:
                             found.add(actors, child.i)
                             found.tokens.append(part.i)  # the phrase's head, for the evidence
@@ -555,6 +567,13 @@ class Arguments:
                     if places:
                         return Found(places, list(sub.tokens), "place")
         return Found()
+
+
+def _names_a_person(noun: Token) -> bool:
+    """"counterparts", "minister", "envoy": a noun for a person, whom a demonym does not
+    stand for ("met his Turkish counterparts" is no meeting with Turkey)."""
+    lemma = noun.lemma_.lower()
+    return lemma == "counterpart" or lemma in lexicon.table("titles.tsv", 3)
 
 
 def _governor(verb: Token) -> Token:

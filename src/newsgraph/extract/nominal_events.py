@@ -72,7 +72,7 @@ class NominalEvents:
             elif slot == "compound":
                 for child in noun.children:
                     if child.dep_ in ("compound", "amod", "nmod") and child.i < start:
-                        actors = args.at(child)
+                        actors = args.modifier_actors(child)
                         if actors:
                             source.add(actors, child.i)
                 if source:
