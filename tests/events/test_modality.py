@@ -68,3 +68,26 @@ def test_refusal_negates_what_is_refused(events_of, one):
 def test_a_year_after_since_is_no_history(events_of, one):
     _, events = events_of("Since 1976, Iran and Iraq have signed agreements.")
     assert one(events, "SUPPORT").modality == "asserted"
+
+
+# an event noun takes the modality of what it depends on
+NOUN_MODALITY = [
+    ("The ministers stressed the need for closer cooperation between Chile and Peru.", "COOPERATE", "hypothetical"),
+    ("Norway announced its readiness to host talks between Colombia and Venezuela.", "CONSULT", "hypothetical"),
+    ("Norway hosted talks between Colombia and Venezuela.", "CONSULT", "asserted"),
+    ("Chile and Peru signed a deal on closer cooperation between Chile and Peru in 2001.", "COOPERATE", "historical"),
+]
+
+
+@pytest.mark.parametrize("text,plover_type,modality", NOUN_MODALITY, ids=[c[0][:40] for c in NOUN_MODALITY])
+def test_an_event_noun_takes_the_modality_it_depends_on(events_of, text, plover_type, modality):
+    _, events = events_of(text, date="2024-06-01")
+    found = [e for e in events if e.type == plover_type and len(e.source) == 2]
+    assert found and found[0].modality == modality, [(e.type, e.source, e.modality) for e in events]
+
+
+def test_announcing_readiness_is_an_offer(events_of, one):
+    _, events = events_of("Norway announced its readiness to host talks between Colombia and Venezuela.")
+    offer = one(events, "AGREE")
+    assert offer.source == ["norway"] and sorted(offer.target) == ["colombia", "venezuela"]
+    assert offer.modality == "asserted"

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 from .. import lexicon
 from .actors import DocActors
 from .event_lexicon import match_noun
+from .syntax import is_infinitive
 
 SUBJECT = frozenset({"nsubj", "csubj"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
@@ -458,10 +459,15 @@ class Arguments:
             if child.dep_ == "xcomp":  # "agreed to lift the siege and send aid to X"
                 children.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB"
                                 and c.lower_ != "according")  # "according to X" names a source
+        # the infinitive of the pattern's noun: "expressed its willingness to broaden ties with X"
+        noun_infinitives = [c for obj in verb.children if obj.dep_ in ("dobj", "obj") and depth == 0
+                            for c in obj.children if c.dep_ == "acl" and is_infinitive(c)]
+        children += noun_infinitives
         for child in children:
             purpose = (child.dep_ == "advcl" and depth > 0 and child.lemma_.lower() in self.event_verbs
-                       and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))
-            if (child.dep_ not in ("xcomp", "conj") and not purpose) or child.pos_ not in ("VERB", "AUX"):
+                       and is_infinitive(child))
+            if ((child.dep_ not in ("xcomp", "conj") and not purpose and child not in noun_infinitives)
+                    or child.pos_ not in ("VERB", "AUX")):
                 continue  # the infinitive, or deeper a purpose that is an event ("willing to send X to help defend Y")
             found = self.object_of(child, "obj", acts=True)
             if found:
@@ -567,6 +573,7 @@ class Arguments:
                     if places:
                         return Found(places, list(sub.tokens), "place")
         return Found()
+
 
 
 def _names_a_person(noun: Token) -> bool:

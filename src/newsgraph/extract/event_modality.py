@@ -30,6 +30,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .event_lexicon import EventLexicon
+from .syntax import is_infinitive
 
 UP_DEPS = frozenset({"xcomp", "advcl", "pcomp", "conj", "acomp"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
@@ -71,6 +72,7 @@ def chain_up(verb: Token, limit: int = 6) -> list[Token]:
     return chain
 
 
+
 class ModalityReader:
     def __init__(self, lexicon: EventLexicon):
         self.aux = lexicon.modality_cues("aux") | lexicon.modality_cues("deontic")
@@ -100,6 +102,8 @@ class ModalityReader:
                     return modality
         # "it is essential for X to expand": the copula's adjective governs the clause
         head = chain[-1]
+        if head.dep_ == "acl" and head.head.lemma_.lower() in self.governors and is_infinitive(head):
+            return self.governors[head.head.lemma_.lower()]  # "its readiness to host talks"
         if head.head is not head and head.dep_ == "advcl":
             modality = self._governor(head.head)
             if modality:
@@ -120,8 +124,25 @@ class ModalityReader:
         return None
 
     def of_noun(self, noun: Token, light_verb: Token | None, ref_year: int | None) -> str:
+        """An event noun's modality: its light verb's ("will hold talks"), else that of the
+        word it depends on: a cue of this table ("the need for cooperation", "hopes for
+        talks") or the verb whose object or subject it is ("wants to expand cooperation")."""
         if light_verb is not None:
             return self.of_verb(light_verb, ref_year)
+        head = noun
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        governor = None
+        if head.dep_ == "pobj" and head.head.head is not head.head:
+            governor = head.head.head  # over the preposition
+        elif head.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+            governor = head.head
+        if governor is not None:
+            modality = self._governor(governor)
+            if modality is None and governor.pos_ in ("VERB", "AUX"):
+                modality = self.of_verb(governor, ref_year)
+            if modality not in (None, "asserted"):
+                return modality
         if self.is_historical(noun, ref_year):
             return "historical"
         return "asserted"

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from ..errors import NewsgraphError
+from .syntax import is_infinitive
 
 LEXICON_FILE = "reporting_verbs.tsv"
 SETTINGS_FILE = "speech_settings.txt"
@@ -281,7 +282,7 @@ def _clause(doc: Doc, token: Token, cue: Cue, blocked: list[bool], is_cue: Calla
     subjects = [c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     clauses = [
         c for c in token.children
-        if c.dep_ == "ccomp" and not _is_infinitive(c) and _free_words(c, blocked) >= 2
+        if c.dep_ == "ccomp" and not is_infinitive(c) and _free_words(c, blocked) >= 2
         # "said Robin Maynard, half joking": never the speaker's own phrase
         and not any(c.left_edge.i <= i <= c.right_edge.i or (token.i < i < c.i) for i in subjects)
     ]
@@ -356,7 +357,7 @@ def _clauses_after(doc: Doc, token: Token, end: int, blocked: list[bool], is_cue
             continue
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in child.children)
         marker = next((c.lower_ for c in child.children if c.dep_ == "mark"), None)
-        if child.dep_ == "ccomp" and not _is_infinitive(child):
+        if child.dep_ == "ccomp" and not is_infinitive(child):
             pass
         elif child.dep_ == "conj" and own_subject and child.pos_ in ("VERB", "AUX"):
             pass
@@ -451,21 +452,17 @@ def _free_words(clause: Token, blocked: list[bool]) -> int:
     return sum(1 for t in clause.subtree if not blocked[t.i] and not (t.is_punct or t.is_space))
 
 
-def _is_infinitive(clause: Token) -> bool:
-    return any(child.dep_ == "aux" and child.lower_ == "to" and child.i < clause.i for child in clause.children)
-
-
 def _infinitive(doc: Doc, token: Token, cue: Cue) -> tuple[int, int] | None:
     """"pledged not to allow ...", "urged Pakistan to act", "called on China to join"."""
-    candidates = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and _is_infinitive(c)]
+    candidates = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and is_infinitive(c)]
     if not candidates:  # "calling on candidates to support ...": the parser's adverbial clause
-        candidates = [c for c in token.children if c.dep_ == "advcl" and _is_infinitive(c) and c.i > token.i
+        candidates = [c for c in token.children if c.dep_ == "advcl" and is_infinitive(c) and c.i > token.i
                       and not any(t.is_punct for t in token.doc[token.i : c.left_edge.i])]
     if not candidates:
         for child in token.children:  # "called on China and Pakistan to join": under the preposition
             if child.dep_ == "prep" or child.dep_ == "dobj":
                 for sub in child.subtree:
-                    if sub.dep_ in ("xcomp", "ccomp", "acl", "relcl") and _is_infinitive(sub) and sub.head.i >= token.i:
+                    if sub.dep_ in ("xcomp", "ccomp", "acl", "relcl") and is_infinitive(sub) and sub.head.i >= token.i:
                         candidates.append(sub)
                         break
     for clause in candidates:
@@ -498,7 +495,7 @@ def _object(doc: Doc, token: Token, cue: Cue) -> tuple[int, int] | None:
                 return None
             end = obj.right_edge.i + 1
             # "called for a special prosecutor to oversee the inquiry"
-            follow = next((c for c in token.children if c.dep_ in ("xcomp", "advcl") and c.left_edge.i == end and _is_infinitive(c)), None)
+            follow = next((c for c in token.children if c.dep_ in ("xcomp", "advcl") and c.left_edge.i == end and is_infinitive(c)), None)
             if follow is not None:
                 end = follow.right_edge.i + 1
             return obj.left_edge.i, end

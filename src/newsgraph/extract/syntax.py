@@ -102,6 +102,11 @@ def is_agentive(token: Token) -> bool:
     return True
 
 
+def is_infinitive(verb: Token) -> bool:
+    """A verb with "to" before it: "to host", "not to allow"."""
+    return any(child.dep_ == "aux" and child.lower_ == "to" and child.i < verb.i for child in verb.children)
+
+
 def noun_phrase_start(head: Token) -> int:
     """Token index where the noun phrase of `head` starts (its left subtree), skipping
     leading punctuation, quote marks and indefinite articles."""
