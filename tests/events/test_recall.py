@@ -71,6 +71,8 @@ LEXICON_CASES = [
     ("Greece lodged a protest with Turkey.", "ACCUSE", ["greece"], ["turkey"]),
     ("Pakistan opened an investigation into the Taliban.", "ACCUSE", ["pakistan"], ["taliban"]),
     ("The United States returned the seized tanker to Iran.", "RETREAT", ["united-states"], ["iran"]),
+    ("The Chilean president spoke by phone with Peru.", "CONSULT", ["chile"], ["peru"]),
+    ("Kenya welcomed the peace deal between Ethiopia and Eritrea.", "SUPPORT", ["kenya"], ["eritrea", "ethiopia"]),
 ]
 
 
@@ -284,3 +286,8 @@ def test_a_demonym_on_a_person_noun_is_not_its_state(events_of):
     analysis, events = events_of("Ali Larijani met his Turkish and Afghan counterparts in Tehran.")
     assert not [e for e in events if "turkey" in e.target or "afghanistan" in e.target]
     assert analysis.actor("turkey") is None
+
+
+def test_speaking_to_reporters_is_no_meeting(events_of):
+    _, events = events_of("The Kenyan foreign minister spoke with reporters in Nairobi.")
+    assert not [e for e in events if e.type == "CONSULT"]

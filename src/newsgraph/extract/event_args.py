@@ -508,7 +508,13 @@ class Arguments:
         found = self.phrase_actors(token)
         if found:
             return found
-        owners = ("by", *OWNER_PREPS, "with") if token.lemma_.lower() in RELATION_NOUNS else ("by", *OWNER_PREPS)
+        relation = token.lemma_.lower() in RELATION_NOUNS
+        if relation:
+            found = self.between_actors(token)  # "welcomed the deal between X and Y"
+            if found:
+                found.how = "modifier"
+                return found
+        owners = ("by", *OWNER_PREPS, "with") if relation else ("by", *OWNER_PREPS)
         for prep in owners:
             found = self.prep_actors(token, prep, modifiers=True)
             if found:
