@@ -269,3 +269,11 @@ def test_peoples_and_mislabelled_names(analyzer):
     assert actor_of(analysis, "Quetta").type == "location"
     assert actor_of(analysis, "Constitutional Court").type == "organization"
     assert actor_of(analysis, "them").name == "Afghan officials"
+
+
+def test_a_title_the_model_took_for_a_name_leaves_no_person(analyzer):
+    # the model may label "Head of" a person: less its title, no name is left
+    text = "DUBAI— In a phone interview with state radio late Monday, Head of Atomic Energy Organization of Iran (AEOI) said that the plant has restarted."
+    analysis = analyzer.analyze(text)
+    assert not [a for a in analysis.actors if a.type == "person" and not any(m.text[:1].isupper() for m in a.mentions)]
+    assert all(m.text.lower() not in ("of", "head of") for a in analysis.actors for m in a.mentions)

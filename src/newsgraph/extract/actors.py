@@ -388,6 +388,8 @@ class _Run:
         if label == "PERSON":
             if end - start == 1 and is_all_capitals(doc[start].text):
                 return False
+            if not any(doc[i].text[:1].isupper() for i in range(start, end)):
+                return False  # "Head of (Atomic Energy ...)" less its title: no name is left
             if start > 0 and self.lowers[start - 1] == "the" and not self._after_person_title(start):
                 return False
         return True
