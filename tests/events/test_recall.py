@@ -291,3 +291,15 @@ def test_a_demonym_on_a_person_noun_is_not_its_state(events_of):
 def test_speaking_to_reporters_is_no_meeting(events_of):
     _, events = events_of("The Kenyan foreign minister spoke with reporters in Nairobi.")
     assert not [e for e in events if e.type == "CONSULT"]
+
+
+def test_anti_and_pro_modifiers_are_not_their_actor(events_of, one):
+    _, events = events_of("Chile condemned an anti-Peru resolution of the OAS.")
+    assert one(events, "ACCUSE").target == ["organization-of-american-states"]
+    _, events = events_of("Chile condemned the pro-Peru remarks.")
+    assert not [e for e in events if "peru" in e.target]
+
+
+def test_a_participle_used_as_an_adjective_is_no_act(events_of):
+    _, events = events_of("Several countries including Chile kept importing oil from sanctioned Venezuela.")
+    assert not [e for e in events if e.type == "SANCTION"]

@@ -99,6 +99,10 @@ class Arguments:
     def modifier_actors(self, token: Token) -> list[str]:
         """The actors a pre-modifier names: its mention's, else the state of a demonym ("the
         Israeli strikes", "Iranian oil companies"), which becomes an actor of the article."""
+        if _opposed(token):
+            return []  # "an anti-Iran resolution" is no act of Iran's, nor aimed at it
+        if token.dep_ == "amod" and token.i not in self.found.demonyms:
+            return []  # an adjective names an actor only as a demonym
         actors = self.at(token)
         if (not actors and token.dep_ in ("amod", "compound", "nmod") and token.i < token.head.i
                 and not _names_a_person(token.head)):
@@ -580,6 +584,14 @@ class Arguments:
                         return Found(places, list(sub.tokens), "place")
         return Found()
 
+
+
+def _opposed(token: Token) -> bool:
+    """"anti-Iran", "pro-Israel": a modifier for or against someone, not by them."""
+    doc = token.doc
+    if token.lower_.startswith(("anti-", "pro-")):
+        return True
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("anti", "pro")
 
 
 def _names_a_person(noun: Token) -> bool:

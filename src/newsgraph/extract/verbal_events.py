@@ -103,6 +103,8 @@ class VerbalEvents:
         for token in self.doc:
             if token.pos_ not in ("VERB", "ADJ") and not is_verb(token):
                 continue
+            if _adjectival_participle(token):
+                continue
             match = match_verb(self.lexicon, token)
             if match is not None and match[0].type:  # a row of type "-" is an exclusion
                 matches[token.i] = match
@@ -239,3 +241,14 @@ class VerbalEvents:
         if any(self.doc[i].pos_ == "PRON" for i in source.tokens + target.tokens):
             candidate.penalise("pronoun")
         return candidate
+
+
+def _adjectival_participle(token: Token) -> bool:
+    """"oil from sanctioned Iran", "the sanctioned firms": a participle used as an
+    adjective, with no agent, auxiliary or subject, names a state, not an act."""
+    if token.tag_ != "VBN" or token.dep_ not in ("amod", "pcomp"):
+        return False
+    if token.dep_ == "pcomp" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].dep_ not in ("dobj", "obj"):
+        return False  # "accused of attacking X" is an act (a gerund); only "from sanctioned X"
+    return not any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in token.children)
+
