@@ -73,6 +73,9 @@ LEXICON_CASES = [
     ("The United States returned the seized tanker to Iran.", "RETREAT", ["united-states"], ["iran"]),
     ("The Chilean president spoke by phone with Peru.", "CONSULT", ["chile"], ["peru"]),
     ("Kenya welcomed the peace deal between Ethiopia and Eritrea.", "SUPPORT", ["kenya"], ["eritrea", "ethiopia"]),
+    ("Chile reaffirmed its interest in opening channels of engagement with Peru.", "AGREE", ["chile"], ["peru"]),
+    ("Kenya reaffirmed its commitment to expanding trade with Uganda.", "AGREE", ["kenya"], ["uganda"]),
+    ("Qatar attaches great importance to expanding cooperation with Oman.", "AGREE", ["qatar"], ["oman"]),
 ]
 
 
@@ -303,3 +306,8 @@ def test_anti_and_pro_modifiers_are_not_their_actor(events_of, one):
 def test_a_participle_used_as_an_adjective_is_no_act(events_of):
     _, events = events_of("Several countries including Chile kept importing oil from sanctioned Venezuela.")
     assert not [e for e in events if e.type == "SANCTION"]
+
+
+def test_interest_without_an_act_is_no_offer(events_of):
+    _, events = events_of("Japan expressed interest in the Chilean copper project.")
+    assert not [e for e in events if e.type == "AGREE"]

@@ -48,7 +48,8 @@ OWNER_PREPS = ("of", "from")
 # Relations and agreements name their partner with "with": "reneged on the accord with X",
 # "suspended flights and trade links with X", "cut ties with X".
 RELATION_NOUNS = frozenset({"accord", "agreement", "deal", "treaty", "pact", "tie", "relation", "relationship",
-                            "link", "partnership", "cooperation", "talk", "negotiation", "contact"})
+                            "link", "partnership", "cooperation", "talk", "negotiation", "contact",
+                            "engagement", "channel", "communication"})
 OWNER_VERBS = frozenset({"belong"})
 # Verbs of taking part in a meeting: their subjects (or "by" agents) are its parties
 # ("participate in" and "take part in" are read apart).
@@ -463,9 +464,13 @@ class Arguments:
             if child.dep_ == "xcomp":  # "agreed to lift the siege and send aid to X"
                 children.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB"
                                 and c.lower_ != "according")  # "according to X" names a source
-        # the infinitive of the pattern's noun: "expressed its willingness to broaden ties with X"
-        noun_infinitives = [c for obj in verb.children if obj.dep_ in ("dobj", "obj") and depth == 0
-                            for c in obj.children if c.dep_ == "acl" and is_infinitive(c)]
+        # the infinitive or gerund of the pattern's noun: "expressed its willingness to broaden
+        # ties with X", "reaffirmed his interest in opening channels with X"
+        objects = [obj for obj in verb.children if obj.dep_ in ("dobj", "obj") and depth == 0]
+        noun_infinitives = [c for obj in objects for c in obj.children if c.dep_ == "acl" and is_infinitive(c)]
+        noun_infinitives += [g for holder in (objects + [verb] if objects else []) for prep in holder.children
+                             if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "for") for g in prep.children
+                             if g.dep_ == "pcomp" and g.tag_ == "VBG"]  # the parse hangs "in" on either
         children += noun_infinitives
         for child in children:
             purpose = (child.dep_ == "advcl" and depth > 0 and child.lemma_.lower() in self.event_verbs
