@@ -277,3 +277,16 @@ def test_a_title_the_model_took_for_a_name_leaves_no_person(analyzer):
     analysis = analyzer.analyze(text)
     assert not [a for a in analysis.actors if a.type == "person" and not any(m.text[:1].isupper() for m in a.mentions)]
     assert all(m.text.lower() not in ("of", "head of") for a in analysis.actors for m in a.mentions)
+
+
+@pytest.mark.parametrize("date,expected", [("2023-03-01", "ebrahim-raisi"), ("2012-03-01", None)])
+def test_a_lone_surname_is_the_one_office_holder_of_the_day(analyzer, date, expected):
+    # no full name in the article: the knowledge base's one office holder of that name on the day
+    analysis = analyzer.analyze("In a meeting with Raisi, the minister said trade would grow.", date=date)
+    ids = {a.id for a in analysis.actors if any(m.text == "Raisi" for m in a.mentions)}
+    assert (expected in ids) if expected else "ebrahim-raisi" not in ids
+
+
+def test_a_surname_of_the_article_wins_over_the_office_holder(analyzer):
+    analysis = analyzer.analyze("Ahmad Putin, a shopkeeper in Kabul, said prices rose. Putin said he was worried.", date="2024-01-10")
+    assert "vladimir-putin" not in {a.id for a in analysis.actors}

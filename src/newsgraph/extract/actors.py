@@ -631,6 +631,11 @@ class _Run:
             text = text.title()  # a dateline: "TEHRAN" is Tehran
         records = self.kb.lookup(text)
         record = records[0] if records else None
+        if record is None and not country and len(words) == 1:
+            holder = self.kb.office_holder(text, self.day)  # "a meeting with Raisi" taken for a place
+            if holder is not None:
+                self.add_mention(self._kb_actor(holder), start, end, "surname", agentive=self._acts(self.doc[start:end].root))
+                return
         if record is not None and record.type in ("state", "location"):
             if record.type == "state" and not country:
                 agentive = self._acts(self.doc[start:end].root) and not self._dateline(start, end)

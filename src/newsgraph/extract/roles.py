@@ -23,6 +23,8 @@ from .syntax import noun_phrase_start
 if TYPE_CHECKING:  # pragma: no cover
     from .actors import ActorBuild, MentionRef, _Run
 
+# Where a lone capitalised word that the model left unlabelled may be an office holder's surname.
+NAME_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "agent"})
 AMBIGUOUS = object()  # a partial name that several people of the article bear
 ROLE_BREAK_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "NUM"})
 FORMER = frozenset({"former", "ex", "late", "then", "erstwhile", "outgoing", "previous"})
@@ -44,7 +46,10 @@ def attach_people(run: "_Run") -> None:
             run.add_mention(actor, mention.start, mention.end, "surname", agentive=True)
             continue
         if actor is None:
-            record = next((r for r in run.kb.lookup(run.doc[mention.start : mention.end].text) if r.type == "person"), None)
+            text = run.doc[mention.start : mention.end].text
+            record = next((r for r in run.kb.lookup(text) if r.type == "person"), None)
+            if record is None and len(words) == 1:
+                record = run.kb.office_holder(text, run.day)  # "Putin said": the one in office
             if record is not None:
                 actor = run._kb_actor(record)
             else:
@@ -68,14 +73,14 @@ def attach_people(run: "_Run") -> None:
 
 def _unlabelled_surnames(run: "_Run", people: list["ActorBuild"]) -> None:
     """A surname the statistical model left without a label ("Asif and Iranian Foreign
-    Minister Zarif held talks") is still the person, when one person of the article has it."""
+    Minister Zarif held talks") is still the person, when one person of the article has it;
+    else, as a subject, object or possessor, the one office holder of the knowledge base
+    with that surname on the article's day ("Raisi said ...")."""
     owners: dict[str, set[str]] = {}
     for actor in people:
         words = name_words(actor.name)
         if len(words) > 1:
             owners.setdefault(words[-1], set()).add(actor.key)
-    if not owners:
-        return
     covered = [False] * len(run.doc)
     for mention in run.mentions:
         for i in range(mention.start, mention.end):
@@ -84,8 +89,15 @@ def _unlabelled_surnames(run: "_Run", people: list["ActorBuild"]) -> None:
         if covered[i] or run.taken[i] or run.pos[i] not in ("PROPN", "NOUN") or not run.texts[i][:1].isupper():
             continue
         keys = owners.get(lower)
-        if keys and len(keys) == 1:
-            run.add_mention(run.actors[next(iter(keys))], i, i + 1, "surname", agentive=True)
+        if keys:
+            if len(keys) == 1:
+                run.add_mention(run.actors[next(iter(keys))], i, i + 1, "surname", agentive=True)
+            continue
+        token = run.doc[i]
+        if token.dep_ in NAME_SLOTS and not token.ent_type_:
+            record = run.kb.office_holder(run.texts[i], run.day)
+            if record is not None:
+                run.add_mention(run._kb_actor(record), i, i + 1, "surname", agentive=True)
 
 
 def _words(run: "_Run", mention: "MentionRef") -> tuple[str, ...]:

@@ -9,6 +9,7 @@ disk, keyed by the files' paths, sizes and modification times.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -207,6 +208,26 @@ class KnowledgeBase:
             for actor_id in self.weak_names.get(name_words(name), ()):
                 seen.setdefault(actor_id, self.records[actor_id])
         return list(seen.values())
+
+    def office_holder(self, surname: str, day: "dt.date | None") -> ActorRecord | None:
+        """The one person of the knowledge base whose name ends with this word and who holds
+        an office on `day` (dated roles: leaders, ministers): "Putin said" in an article of
+        2024. None when nobody or several people do."""
+        index = self.__dict__.get("_surnames")
+        if index is None:  # built on first use (not part of the compiled cache)
+            index = {}
+            for record in self.records.values():
+                if record.type == "person" and record.roles:
+                    for name in (record.name, *record.aliases):
+                        words = name_words(name)
+                        if len(words) > 1:
+                            index.setdefault(words[-1], set()).add(record.id)
+            self._surnames = index
+        words = name_words(surname)
+        if len(words) != 1:
+            return None
+        holders = [actor_id for actor_id in sorted(index.get(words[0], ())) if self.records[actor_id].roles_on(day)]
+        return self.records[holders[0]] if len(holders) == 1 else None
 
     def search(self, text: str, limit: int = 20) -> list[ActorRecord]:
         """Records whose names contain all the words of `text`, exact names first."""
