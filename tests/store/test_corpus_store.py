@@ -44,6 +44,32 @@ def test_migration_steps_run_in_order_once(store):
     assert migrations.migrate(store.engine, latest=schema.SCHEMA_VERSION + 1, migrations=steps) == schema.SCHEMA_VERSION + 1
 
 
+def test_a_version_1_store_is_upgraded_to_the_indexes_of_a_new_one(store_url):
+    """Version 2 replaced the mentions' actor index by one with the spans and indexed the
+    quotes' spans: a store made at version 1 (with data) gets exactly the new indexes."""
+    def indexes(engine):
+        found = inspect(engine)
+        return {table: sorted((i["name"], tuple(i["column_names"])) for i in found.get_indexes(table))
+                for table in ("mentions", "quotes")}
+
+    first = Store.open(store_url)
+    add(first, army_analysis())
+    wanted = indexes(first.engine)
+    rows = {table: dump for table, dump in first.canonical_dump().items() if table != "schema_version"}
+    with first.engine.begin() as connection:  # back to what version 1 had
+        connection.execute(text("DROP INDEX ix_mentions_actor_span"))
+        connection.execute(text("DROP INDEX ix_quotes_span"))
+        connection.execute(text("CREATE INDEX ix_mentions_actor ON mentions (actor_id)"))
+        connection.execute(schema.schema_version.update().values(version=1))
+    assert first.version() == 1 and indexes(first.engine) != wanted
+    first.close()
+    again = Store.open(store_url)  # opening migrates
+    assert again.version() == schema.SCHEMA_VERSION == 2
+    assert indexes(again.engine) == wanted
+    assert {table: dump for table, dump in again.canonical_dump().items() if table != "schema_version"} == rows
+    again.close()
+
+
 def test_a_missing_step_and_a_newer_store_are_refused(store):
     with pytest.raises(StoreError, match="no migration to schema version"):
         migrations.migrate(store.engine, latest=schema.SCHEMA_VERSION + 1, migrations=[])

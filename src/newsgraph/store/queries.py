@@ -494,34 +494,49 @@ def network(connection: Connection, *, since: str | None = None, until: str | No
             pair["conflict"] += int(count)
     kept = [pair for pair in pairs.values() if pair["weight"] >= min_weight]
     ids = sorted({pair[side] for pair in kept for side in ("source", "target")})
+    totals = mentions if mentions is not None else dict(mention_totals(connection, ids))
+    info: dict[str, dict[str, Any]] = {}
+    if actor_country:
+        info = _actor_info(connection, ids)
+        wanted = actor_country.upper()
+        kept = [pair for pair in kept
+                if wanted in (info.get(pair["source"], {}).get("country"), info.get(pair["target"], {}).get("country"))]
+    weight = _node_weights(kept)
+    candidates = len(weight)
+    ranked = sorted(weight, key=lambda i: (-int(totals.get(i) or 0), -weight[i], i))[:max(top, 0)]
+    chosen = set(ranked)
+    kept = [pair for pair in kept if pair["source"] in chosen and pair["target"] in chosen]
+    weight = _node_weights(kept)
+    # names and types only for the actors drawn (a network of a large corpus names thousands more)
+    info.update(_actor_info(connection, [i for i in ranked if i not in info]))
+    nodes = []
+    for actor_id in ranked:
+        # an actor an event named but no article listed has no row: its id stands for its name
+        node = dict(info.get(actor_id) or {"id": actor_id, "name": actor_id, "type": None, "country": None})
+        node["mentions"] = int(totals.get(actor_id) or 0)
+        node["weight"] = weight.get(actor_id, 0)
+        nodes.append(node)
+    kept.sort(key=lambda pair: (-pair["weight"], pair["source"], pair["target"]))
+    return {"nodes": nodes, "edges": kept, "truncated": candidates > len(ranked)}
+
+
+def _node_weights(pairs: list[dict[str, Any]]) -> dict[str, int]:
+    """Actor id -> the weight of its edges among these."""
+    weight: dict[str, int] = {}
+    for pair in pairs:
+        for side in ("source", "target"):
+            weight[pair[side]] = weight.get(pair[side], 0) + pair["weight"]
+    return weight
+
+
+def _actor_info(connection: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Actor id -> {id, name, type, country} for these ids (in chunks of 500)."""
     info: dict[str, dict[str, Any]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         for row in connection.execute(select(a.c.id, a.c.name, a.c.type, a.c.country).where(a.c.id.in_(chunk))):
-            info[row.id] = {"id": row.id, "name": row.name, "type": row.type, "country": row.country, "mentions": 0, "weight": 0}
-    totals = mentions if mentions is not None else dict(mention_totals(connection, ids))
-    for actor_id in ids:
-        if actor_id in info:
-            info[actor_id]["mentions"] = int(totals.get(actor_id) or 0)
-    for actor_id in ids:  # an actor an event named but no article listed
-        info.setdefault(actor_id, {"id": actor_id, "name": actor_id, "type": None, "country": None, "mentions": 0, "weight": 0})
-    if actor_country:
-        wanted = actor_country.upper()
-        kept = [pair for pair in kept if wanted in (info[pair["source"]]["country"], info[pair["target"]]["country"])]
-    for pair in kept:
-        info[pair["source"]]["weight"] += pair["weight"]
-        info[pair["target"]]["weight"] += pair["weight"]
-    candidates = {pair[side] for pair in kept for side in ("source", "target")}
-    ranked = sorted(candidates, key=lambda i: (-info[i]["mentions"], -info[i]["weight"], i))[:max(top, 0)]
-    chosen = set(ranked)
-    kept = [pair for pair in kept if pair["source"] in chosen and pair["target"] in chosen]
-    for node in chosen:
-        info[node]["weight"] = 0
-    for pair in kept:
-        info[pair["source"]]["weight"] += pair["weight"]
-        info[pair["target"]]["weight"] += pair["weight"]
-    kept.sort(key=lambda pair: (-pair["weight"], pair["source"], pair["target"]))
-    return {"nodes": [info[i] for i in ranked], "edges": kept, "truncated": len(candidates) > len(ranked)}
+            info[row.id] = {"id": row.id, "name": row.name, "type": row.type, "country": row.country}
+    return info
 
 
 def mention_totals(connection: Connection, ids: list[str] | None = None):

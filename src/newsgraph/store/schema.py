@@ -29,7 +29,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Document statuses: what the ingest did with it.
 ANALYSED = "analysed"
@@ -155,7 +155,8 @@ mentions = Table(
     Column("end_char", Integer, nullable=False),
     Column("text", Text, nullable=False),
     Column("kind", String(32), nullable=False),
-    Index("ix_mentions_actor", "actor_id"),
+    # an actor's mentions with their spans, read from the index alone (quotes about an actor)
+    Index("ix_mentions_actor_span", "actor_id", "document_id", "start_char", "end_char"),
 )
 
 quotes = Table(
@@ -179,6 +180,7 @@ quotes = Table(
     Column("date", String(10)),  # the article's date
     Index("ix_quotes_speaker", "speaker_id"),
     Index("ix_quotes_date", "date"),
+    Index("ix_quotes_span", "document_id", "start_char", "end_char"),  # the quotes around a mention
 )
 
 events = Table(
