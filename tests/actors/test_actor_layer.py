@@ -290,3 +290,9 @@ def test_a_lone_surname_is_the_one_office_holder_of_the_day(analyzer, date, expe
 def test_a_surname_of_the_article_wins_over_the_office_holder(analyzer):
     analysis = analyzer.analyze("Ahmad Putin, a shopkeeper in Kabul, said prices rose. Putin said he was worried.", date="2024-01-10")
     assert "vladimir-putin" not in {a.id for a in analysis.actors}
+
+
+def test_a_knowledge_base_name_is_not_matched_across_brackets_or_quotes(analyzer):
+    analysis = analyzer.analyze("Critics of (Vladimir) Putin met in Riga. “Thank you, President!” Putin replied.", date="2024-01-10")
+    texts = [m.text for a in analysis.actors for m in a.mentions]
+    assert not [t for t in texts if any(mark in t for mark in "()“”!")]

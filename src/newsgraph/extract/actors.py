@@ -32,6 +32,8 @@ from . import coref, roles
 from .syntax import boilerplate_mask, doc_text, is_agentive, is_subject, noun_phrase_start, quote_mask, sentence_index, strip_span, token_table
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+# Punctuation tokens that never stand inside a name (hyphens, dots and apostrophes may).
+NAME_BREAKS = frozenset({"(", ")", "[", "]", "{", "}", '"', "“", "”", "«", "»", "!", "?", ";", ":"})
 KIND_ORDER = {"name": 0, "alias": 1, "acronym": 2, "capital": 3, "demonym": 4}
 TYPE_ORDER = {"state": 0, "igo": 1, "armed_group": 2, "organization": 3, "person": 4, "location": 5, "group": 6}
 EXCLUDED_GROUP_DETS = frozenset({"any", "no", "every", "each", "these", "those", "this", "that", "such", "a", "an", "some", "which", "what", "whose"})
@@ -281,6 +283,8 @@ class _Run:
             aligned = (i == 0 or word_token[i - 1] != first) and (i + length == count or word_token[i + length] != last)
             if not aligned or any(self.things[first : last + 1]):
                 continue
+            if any(self.texts[j] in NAME_BREAKS for j in range(first + 1, last)):
+                continue  # "Donald) Trump", "President!” Trump": punctuation no name is written with
             text = self.doc[first : last + 1].text
             usable = [e for e in entries if (is_all_capitals(text) if e.capitals_only else self._proper_case(first, last + 1, e.lowercase))]
             if usable:
