@@ -100,3 +100,21 @@ def test_export_commands(capsys, corpus_url, tmp_path):
     assert code == 0 and "3 actors and 4 edges" in err
     code, out, _ = run(capsys, "export", "gdelt", "--db", corpus_url, "--no-header")
     assert code == 0 and len(out.splitlines()) == 6 and all(len(line.split("\t")) == 61 for line in out.splitlines())
+
+
+def test_an_older_store_is_refused_by_readers_and_upgraded_by_migrate(capsys, corpus_url):
+    from sqlalchemy import text
+
+    from newsgraph.store import Store, schema
+
+    with Store.open(corpus_url) as store, store.engine.begin() as connection:
+        connection.execute(text("DROP INDEX ix_quotes_span"))  # as version 1 had it
+        connection.execute(schema.schema_version.update().values(version=1))
+    code, _, err = run(capsys, "actors", "--db", corpus_url)
+    assert code != 0 and "newsgraph migrate" in err and len(err.strip().splitlines()) == 1
+    code, out, _ = run(capsys, "migrate", "--db", corpus_url)
+    assert code == 0 and f"schema version {schema.SCHEMA_VERSION}" in out
+    code, out, _ = run(capsys, "actors", "--db", corpus_url, "--json")
+    assert code == 0 and json.loads(out)
+    code, out, _ = run(capsys, "migrate", "--db", corpus_url)  # nothing left to do
+    assert code == 0

@@ -125,6 +125,19 @@ def errors_command(db, limit, as_json):
     console().print(grid)
 
 
+@click.command("migrate")
+@db_option
+def migrate_command(db):
+    """Upgrade a store made by an older newsgraph to this version's schema (each step in
+    its own transaction; `ingest` does it too)."""
+    from ..store import Store
+    from ..store.engine import shown_url
+
+    with Store.open(db, create=False, upgrade=True) as store:
+        console().print(f"{shown_url(store.url)}: schema version {store.version()}")
+
+
 def register(cli: click.Group) -> None:
     cli.add_command(ingest_command)
     cli.add_command(errors_command)
+    cli.add_command(migrate_command)

@@ -38,8 +38,9 @@ class Store:
 
     # ------------------------------------------------------------ opening
     @classmethod
-    def open(cls, db: str | None = None, *, create: bool = True) -> "Store":
-        """Open (and create or upgrade, with `create`) the store at a path or URL."""
+    def open(cls, db: str | None = None, *, create: bool = True, upgrade: bool = False) -> "Store":
+        """Open (and create or upgrade, with `create`) the store at a path or URL; with
+        `upgrade` alone, an existing store is brought to this version's schema."""
         url = normalize_url(db)
         if not create:
             parsed = make_url(url)
@@ -55,10 +56,12 @@ class Store:
                     version = migrations.current_version(connection)
                 if version is None:
                     raise StoreError(f"{shown_url(url)}: no newsgraph store there yet (run `newsgraph ingest` first)")
-                if version != schema.SCHEMA_VERSION:
+                if version < schema.SCHEMA_VERSION and upgrade:
+                    migrations.migrate(engine)
+                elif version != schema.SCHEMA_VERSION:
                     raise StoreError(
                         f"{shown_url(url)}: the store's schema is version {version}, this newsgraph uses "
-                        f"{schema.SCHEMA_VERSION}; open it with create=True (any `newsgraph ingest`) to migrate"
+                        f"{schema.SCHEMA_VERSION}: upgrade it with `newsgraph migrate --db {shown_url(url)}`"
                         if version < schema.SCHEMA_VERSION
                         else f"{shown_url(url)}: the store's schema is version {version}, newer than this newsgraph: upgrade newsgraph"
                     )
