@@ -126,3 +126,10 @@ def test_seed_afghanistan_afghan_soil_and_afghan_territory(analyzer):
     for text in ("Afghanistan", "Afghan soil", "Afghan territory"):
         mention = find(places, text)
         assert mention["place"]["country"] == "AFG" and mention["place"]["feature"] == "country", mention
+
+
+def test_a_demonym_that_names_an_actor_is_no_place(analyzer):
+    # "the Israeli strikes": Israel acts (an actor with the demonym as its mention), nowhere is named
+    places = places_of(analyzer, "Jordan condemned the Israeli strikes on Gaza.", date="2024-01-10")
+    assert "Israeli" not in [p["text"] for p in places]
+    assert find(places, "Gaza")["place"]["country"] == "PSE"

@@ -239,7 +239,9 @@ class _Run:
             if actor is None:
                 continue
             record = actor.record
-            if mention.kind == "demonym" and record is not None and record.type == "state" and record.country:
+            demonym = self.actors.demonyms.get(mention.start)
+            territory = demonym is None or demonym[1] < mention.end  # "Afghan soil", not "(the) Israeli (strikes)"
+            if mention.kind == "demonym" and territory and record is not None and record.type == "state" and record.country:
                 found.append((mention.start, mention.end, record.country))
             elif record is not None and record.type == "location" and mention.kind in ("name", "alias"):
                 found.append((mention.start, mention.end, None))
