@@ -46,11 +46,12 @@ def test_migration_steps_run_in_order_once(store):
 
 def test_a_version_1_store_is_upgraded_to_the_indexes_of_a_new_one(store_url):
     """Version 2 replaced the mentions' actor index by one with the spans and indexed the
-    quotes' spans: a store made at version 1 (with data) gets exactly the new indexes."""
+    quotes' spans and the events' countries: a store made at version 1 (with data) gets
+    exactly the new indexes."""
     def indexes(engine):
         found = inspect(engine)
         return {table: sorted((i["name"], tuple(i["column_names"])) for i in found.get_indexes(table))
-                for table in ("mentions", "quotes")}
+                for table in ("mentions", "quotes", "events")}
 
     first = Store.open(store_url)
     add(first, army_analysis())
@@ -59,6 +60,7 @@ def test_a_version_1_store_is_upgraded_to_the_indexes_of_a_new_one(store_url):
     with first.engine.begin() as connection:  # back to what version 1 had
         connection.execute(text("DROP INDEX ix_mentions_actor_span"))
         connection.execute(text("DROP INDEX ix_quotes_span"))
+        connection.execute(text("DROP INDEX ix_events_country"))
         connection.execute(text("CREATE INDEX ix_mentions_actor ON mentions (actor_id)"))
         connection.execute(schema.schema_version.update().values(version=1))
     assert first.version() == 1 and indexes(first.engine) != wanted

@@ -40,9 +40,10 @@ class Migration:
 
 def _span_indexes(connection: Connection) -> None:
     """Version 2: an actor's mentions and the quotes around them found by indexes alone
-    (quotes about an actor mentioned tens of thousands of times)."""
+    (quotes about an actor mentioned tens of thousands of times), and the events of a
+    country (the network of where events happened)."""
     connection.execute(text("DROP INDEX IF EXISTS ix_mentions_actor"))  # the new index starts with actor_id
-    for table in (schema.mentions, schema.quotes):
+    for table in (schema.mentions, schema.quotes, schema.events):
         for index in table.indexes:
             index.create(connection, checkfirst=True)
 
@@ -50,7 +51,7 @@ def _span_indexes(connection: Connection) -> None:
 # Steps from version 1 (the first schema) on. Version 1 has no step: a database is born
 # at the newest version.
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(2, "indexes of mention and quote spans", _span_indexes),
+    Migration(2, "indexes of mention and quote spans and of event countries", _span_indexes),
 )
 
 

@@ -216,6 +216,8 @@ events = Table(
     Index("ix_events_day", "day"),
     Index("ix_events_type", "type"),
     Index("ix_events_attributed_to", "attributed_to"),
+    # the network of the events located in a country, read without the wide event rows
+    Index("ix_events_country", "country", "document_id", "ordinal", "negated", "quad_class", "goldstein"),
 )
 
 # Who did it (role "source") to whom (role "target"), in the order the event lists them.
