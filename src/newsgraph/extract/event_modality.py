@@ -72,7 +72,6 @@ def chain_up(verb: Token, limit: int = 6) -> list[Token]:
     return chain
 
 
-
 class ModalityReader:
     def __init__(self, lexicon: EventLexicon):
         self.aux = lexicon.modality_cues("aux") | lexicon.modality_cues("deontic")

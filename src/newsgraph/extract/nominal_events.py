@@ -6,7 +6,8 @@ For a noun of `event_nouns.tsv`, the source is looked for in the row's `source` 
 order, the recipient in its `target` slots (see the file's header). "between X and Y" makes
 the parties act on each other (source = recipient = all of them) and needs two parties, as
 do the participants of a meeting ("with the participation of X and Y", "attended by X and
-Y", "X and Y attended the talks"); so does a joint source of a `mutual` row ("Iran and Russia held joint exercises"). A `bare` row
+Y", "X and Y attended the talks"); so does a joint source of a `mutual` row ("Iran and
+Russia held joint exercises"). A `bare` row
 may stand with no recipient ("the Taliban declared a ceasefire"). For a material act of a
 type with `place` (event_types.tsv), the place of what it was aimed at stands for an
 unnamed recipient ("attacks on military targets in Yemen"), as for verbs.
