@@ -76,13 +76,13 @@ def test_the_same_id_with_another_text_is_an_error_and_the_first_is_kept(store_u
         assert _rows(store, "SELECT title FROM documents WHERE id = 'a1'") == [(ARTICLES[0]["title"],)]
 
 
-def test_a_document_whose_analysis_fails_is_recorded_and_the_run_goes_on(store_url, tmp_path):
+def test_a_document_over_the_length_limit_is_recorded_not_stored_and_the_run_goes_on(store_url, tmp_path):
     huge = {"id": "huge", "title": "Too long", "text": "The council met again. " * 46_000}  # over 1,000,000 characters
     path = write_jsonl(tmp_path / "mixed.jsonl", [ARTICLES[0], huge, ARTICLES[2]])
     summary = ingest([path], store_url, batch_size=8)
     assert (summary.ingested, summary.errors) == (2, 1)
     with Store.open(store_url) as store:
-        assert _rows(store, "SELECT status FROM documents WHERE id = 'huge'") == [("error",)]
+        assert _rows(store, "SELECT status FROM documents WHERE id = 'huge'") == []  # its text is not stored
         (error,) = store.errors()
         assert error["document_id"] == "huge" and "more than the limit" in error["error"]
         assert {row[0] for row in _rows(store, "SELECT DISTINCT document_id FROM document_actors")} == {"a1", "a3"}

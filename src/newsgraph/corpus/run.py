@@ -25,15 +25,17 @@ the text, and all other keys from them: nothing depends on timing.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import time
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from ..errors import InputError
+from ..ingest.files import MAX_LINE_BYTES, count_lines, open_stream
 from ..ingest.fingerprint import NEAR_THRESHOLD, Duplicate, Fingerprint, fingerprint, same_numbers, similarity
 from ..ingest.language import is_foreign
 from ..ingest.records import RawArticle
@@ -46,6 +48,9 @@ from .worker import Job
 
 # Items (analysed or not) per batch at most, so a long run of duplicates still flows.
 MAX_ITEMS_PER_BATCH_FACTOR = 8
+# A longer text is a bad item (recorded, not stored): the limit of `newsgraph analyze
+# --max-chars`, set with `newsgraph ingest --max-chars` (0: no limit).
+MAX_CHARS = 1_000_000
 
 
 @dataclass
@@ -155,13 +160,14 @@ class Ingest:
 
     def __init__(self, store: Store, *, engine: str = "local", workers: int = 1, scheduler: str | None = None,
                  batch_size: int = 16, model: str | None = None, kb_paths: Iterable[str] = (),
-                 threshold: float = NEAR_THRESHOLD, languages: tuple[str, ...] = ("en",),
+                 threshold: float = NEAR_THRESHOLD, languages: tuple[str, ...] = ("en",), max_chars: int = MAX_CHARS,
                  on_item: Callable[[Item], None] | None = None, on_start: Callable[[], None] | None = None):
         self.store = store
         self.engine = make_engine(engine, workers, scheduler=scheduler, model=model, kb_paths=tuple(kb_paths), batch_size=batch_size)
         self.batch_size = max(1, batch_size)
         self.threshold = threshold
         self.languages = languages
+        self.max_chars = max_chars
         self.on_item = on_item
         self.on_start = on_start  # called once the workers are ready, before the first article
         self.summary = Summary()
@@ -211,6 +217,9 @@ class Ingest:
         """Decide what to do with one item (steps 1-5 of the module doc)."""
         self.summary.read += 1
         item = Item(raw)
+        if raw.error is None and self.max_chars and len(raw.text) > self.max_chars:
+            raw.error = (f"text is {len(raw.text):,} characters, more than the limit of {self.max_chars:,} for one "
+                         "article (raise it with --max-chars, or split the file)")
         if raw.error is not None:
             item.error = raw.error
             item.doc_id = str(raw.id) if raw.id is not None else None
@@ -308,11 +317,12 @@ def _done(future) -> bool:
 
 
 def ingest(paths: Iterable[str | Path], db: str | Store | None = None, *, stdin: BinaryIO | None = None,
-           limit: int | None = None, **options) -> Summary:
-    """Ingest files, folders (and standard input) into a store; see `Ingest` for options."""
+           limit: int | None = None, max_line_bytes: int = MAX_LINE_BYTES, **options) -> Summary:
+    """Ingest files, folders (and standard input) into a store; see `Ingest` for options
+    and `iter_articles` for `max_line_bytes`."""
     store = db if isinstance(db, Store) else Store.open(db)
     try:
-        articles = iter_articles(list(paths), stdin=stdin)
+        articles = iter_articles(list(paths), stdin=stdin, max_line_bytes=max_line_bytes)
         if limit is not None:
             articles = take(articles, limit)
         return Ingest(store, **options).run(articles)
@@ -350,14 +360,10 @@ def estimate_total(paths: Iterable[str | Path]) -> int | None:
 
 
 def _count_lines(path: Path) -> int:
+    """The non-blank lines of a JSON Lines file (gzipped or not), read a block at a time;
+    0 when it cannot be read whole (the reader reports why)."""
     try:
-        with open(path, "rb") as probe:
-            compressed = probe.read(2) == b"\x1f\x8b"
-        opener = gzip.open if compressed else open
-        count = 0
-        with opener(path, "rb") as stream:
-            for line in stream:
-                count += bool(line.strip())
-        return count
-    except (OSError, EOFError):
+        with open_stream(path) as stream:
+            return count_lines(stream)
+    except (InputError, OSError, EOFError, zlib.error):
         return 0

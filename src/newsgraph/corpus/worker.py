@@ -73,9 +73,11 @@ def worker_ready() -> int:
 
 @lru_cache(maxsize=2)
 def get_analyzer(model: str | None, kb_paths: tuple[str, ...]):
+    """The worker's analyzer, without a length limit: the runner refuses over-long texts
+    before they are sent (`Ingest(max_chars=...)`)."""
     from ..pipeline import Analyzer
 
-    return Analyzer(model, kb_paths=kb_paths)
+    return Analyzer(model, kb_paths=kb_paths, max_chars=0)
 
 
 def analyse_batch(jobs: list[Job], model: str | None = None, kb_paths: tuple[str, ...] = (), batch_size: int = 16) -> BatchResult:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,12 +31,15 @@ from .records import RawArticle, clean_field, normalize_date
 def articles_from_feed(data: bytes, name: str) -> Iterator[RawArticle]:
     """Articles from the bytes of one RSS or Atom feed; items are numbered from 1
     (origin `feed.xml#3`)."""
+    if not data.strip():
+        yield RawArticle.bad(name, "empty: the feed file has no content")
+        return
     try:
-        feed = feedparser.parse(io.BytesIO(data))
+        feed = feedparser.parse(io.BytesIO(without_bad_references(data)))
     except Exception as error:  # feedparser is lenient; anything it still raises is a bad file
         yield RawArticle.bad(name, f"not a readable feed: {type(error).__name__}: {error}")
         return
-    if not feed.version and not feed.entries:
+    if not feed.get("version") and not feed.get("entries"):
         if feed.bozo:
             yield RawArticle.bad(name, f"not a readable RSS or Atom feed: {_reason(feed.bozo_exception)}")
         else:
@@ -44,6 +48,23 @@ def articles_from_feed(data: bytes, name: str) -> Iterator[RawArticle]:
     source = clean_field(feed.feed.get("title"))
     for number, entry in enumerate(feed.entries, 1):
         yield article_from_entry(entry, f"{name}#{number}", source)
+
+
+_NUMERIC_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
+
+
+def without_bad_references(data: bytes) -> bytes:
+    """`data` with every numeric character reference that names no character XML allows
+    (`&#xD800;`, `&#0;`, `&#x110000;`...) replaced by `&#xFFFD;`: feedparser gives up on
+    the whole feed for one of them."""
+
+    def replace(match: re.Match) -> bytes:
+        hexadecimal, decimal = match.groups()
+        code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+        allowed = code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
+        return match.group(0) if allowed else b"&#xFFFD;"
+
+    return _NUMERIC_REFERENCE.sub(replace, data)
 
 
 def article_from_entry(entry, origin: str, source: str | None = None) -> RawArticle:

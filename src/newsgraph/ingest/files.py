@@ -5,15 +5,64 @@ from __future__ import annotations
 import gzip
 import zlib
 from pathlib import Path
+from collections.abc import Iterator
 from typing import BinaryIO
 
 from ..errors import InputError
 from .plaintext import read_bytes
 
 GZIP_MAGIC = b"\x1f\x8b"
+# Bytes of a file looked at to tell its format.
+SNIFF_BYTES = 4096
 # A single page, feed or text file larger than this (after decompression) is refused:
 # it is not one article, and a small gzip bomb must not fill the memory.
 MAX_FILE_BYTES = 256 * 1024 * 1024
+# A JSON Lines line longer than this is refused the same way (the reading goes on at the
+# next line); `newsgraph ingest --max-line-mb` sets it.
+MAX_LINE_BYTES = MAX_FILE_BYTES
+# Bytes read at a time when a stream is scanned rather than held (skipping an over-long
+# line, counting lines).
+SCAN_BYTES = 1024 * 1024
+
+
+def bounded_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[bytes | None]:
+    """The lines of a binary stream, each with its newline; None in place of a line
+    of more than `limit` bytes (newline not counted), skipped without being held whole."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):  # at most `limit` bytes before the newline
+            yield line
+            continue
+        while not line.endswith(b"\n"):  # the rest of the over-long line
+            line = stream.readline(SCAN_BYTES)
+            if not line:
+                break
+        yield None
+
+
+def count_lines(stream: BinaryIO) -> int:
+    """The non-blank lines of a binary stream, read a block at a time (bounded memory)."""
+    count = 0
+    filled = False  # the current line has a character other than whitespace
+    while block := stream.read(SCAN_BYTES):
+        parts = block.split(b"\n")
+        for part in parts[:-1]:
+            count += filled or bool(part.strip())
+            filled = False
+        filled = filled or bool(parts[-1].strip())
+    return count + filled
+
+
+def inflated_head(data: bytes, size: int = SNIFF_BYTES) -> bytes:
+    """Up to `size` bytes of what the start of gzip `data` decompresses to (all of `data`
+    is fed in: a first block with its own code tables takes a few hundred bytes before its
+    first output byte); b"" when it is not gzip data."""
+    try:
+        return zlib.decompressobj(31).decompress(data, size)
+    except zlib.error:
+        return b""
 
 
 def gunzip(data: bytes, name: str, limit: int = MAX_FILE_BYTES) -> bytes:

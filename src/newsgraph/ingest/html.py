@@ -18,7 +18,7 @@ from lxml.etree import ParserError
 
 from ..errors import InputError
 from .files import read_file
-from .records import RawArticle, clean_field, normalize_date
+from .records import RawArticle, clean_field, clean_unicode, normalize_date
 
 # trafilatura and htmldate log every page they discard; newsgraph reports those pages
 # itself, as bad records with a reason, so their loggers are quietened unless the
@@ -65,7 +65,8 @@ def article_from_html(data: bytes | str, origin: str, *, url: str | None = None,
     """A `RawArticle` from one HTML page (a bad one, with the reason, when the page has
     no article text or cannot be read)."""
     try:
-        html = data if isinstance(data, str) else decode_html(data, origin, declared_charset)
+        # a page given as text may hold lone surrogates (JSON's "\\ud800"), which lxml refuses
+        html = clean_unicode(data) if isinstance(data, str) else decode_html(data, origin, declared_charset)
     except InputError as error:
         return RawArticle.bad(origin, error.problem, url=url)
     if not html.strip():

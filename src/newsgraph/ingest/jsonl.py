@@ -7,13 +7,15 @@ that is not a date) is yielded as a bad record naming its line; the reading goes
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InputError
-from .files import open_stream, read_file
+from .files import MAX_LINE_BYTES, bounded_lines, open_stream, read_file
 from .html import article_from_html
 from .records import RawArticle, clean_controls, clean_field, normalize_date
 
@@ -52,26 +54,24 @@ def article_from_record(record, origin: str) -> RawArticle:
     if html is not None and html.strip():
         page = article_from_html(html, origin, url=known["url"])
         # What the record says explicitly wins over what the page's metadata suggests.
-        page.id = doc_id
-        for name, value in known.items():
-            if value is not None:
-                setattr(page, name, value)
-        if date is not None:
-            page.date = date
-        return page
+        explicit = {name: value for name, value in {**known, "date": date}.items() if value is not None}
+        return dataclasses.replace(page, id=doc_id, **explicit)  # built anew: checked anew
     if text is None and html is None:
         return RawArticle.bad(origin, "no 'text' or 'html' field", id=doc_id, **known)
     return RawArticle.bad(origin, "empty: the text is blank", id=doc_id, **known)
 
 
-def articles_from_lines(lines: Iterable[bytes], name: str) -> Iterator[RawArticle]:
-    """Articles from the lines (bytes) of a JSON Lines stream; blank lines are skipped."""
-    number = 0
-    iterator = iter(lines)
+def articles_from_lines(stream: BinaryIO, name: str, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[RawArticle]:
+    """Articles from the lines of a binary JSON Lines stream; blank lines are skipped, a
+    line of more than `max_line_bytes` is a bad record (and the reading goes on)."""
+    number = blank = 0
+    iterator = bounded_lines(stream, max_line_bytes)
     while True:
         try:
             line = next(iterator)
         except StopIteration:
+            if number == blank:
+                yield RawArticle.bad(name, "empty: there is no JSON line")
             return
         except (EOFError, OSError, zlib.error) as error:  # truncated or damaged gzip part-way
             problem = "file is truncated" if isinstance(error, EOFError) else f"cannot be read ({error})"
@@ -79,9 +79,14 @@ def articles_from_lines(lines: Iterable[bytes], name: str) -> Iterator[RawArticl
             return
         number += 1
         origin = f"{name}:line {number}"
+        if line is None:
+            yield RawArticle.bad(origin, f"line is longer than {_megabytes(max_line_bytes)}: skipped "
+                                         "(raise the limit with --max-line-mb)")
+            continue
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]
         if not line.strip():
+            blank += 1
             continue
         try:
             text = line.decode("utf-8").rstrip("\r\n")
@@ -99,7 +104,7 @@ def articles_from_lines(lines: Iterable[bytes], name: str) -> Iterator[RawArticl
         yield article_from_record(record, origin)
 
 
-def read_jsonl_file(path: str | Path) -> Iterator[RawArticle]:
+def read_jsonl_file(path: str | Path, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[RawArticle]:
     """Articles from a `.jsonl` / `.ndjson` file, gzip-compressed or not, read line by line."""
     name = str(path)
     try:
@@ -108,7 +113,7 @@ def read_jsonl_file(path: str | Path) -> Iterator[RawArticle]:
         yield RawArticle.bad(name, error.problem)
         return
     with stream:
-        yield from articles_from_lines(stream, name)
+        yield from articles_from_lines(stream, name, max_line_bytes)
 
 
 def read_json_file(path: str | Path) -> Iterator[RawArticle]:
@@ -156,3 +161,7 @@ def _json_type(value) -> str:
     if isinstance(value, dict):
         return "an object"
     return type(value).__name__
+
+
+def _megabytes(count: int) -> str:
+    return f"{count / (1024 * 1024):g} MB" if count >= 1024 * 1024 else f"{count:,} bytes"

@@ -5,6 +5,12 @@ a binary file): it yields a `RawArticle` whose `error` says, in one line, what i
 and goes on. The runner records it and skips it. `origin` says where the item came from
 in words a person can follow back: `news/a.txt`, `dump.jsonl.gz:line 12`, `feed.xml#3`,
 `crawl.warc.gz@48213`.
+
+Every `RawArticle` is made storable when it is built, whatever reader built it: text
+that cannot be encoded (a lone surrogate, as JSON's `\\ud800` or a file name that is not
+UTF-8 gives) is cleaned, one character for one (U+FFFD), so that offsets still hold;
+control characters in the text become spaces and vanish from the metadata; an id that
+had a lone surrogate, and a text without a single letter or digit, make the item bad.
 """
 
 from __future__ import annotations
@@ -37,6 +43,27 @@ class RawArticle:
     language_confidence: float | None = None
     error: str | None = None  # None, or one line saying why this item cannot be analysed
 
+    def __post_init__(self) -> None:
+        problem = None
+        for name in _STRING_FIELDS:
+            value = getattr(self, name)
+            if not isinstance(value, str):
+                continue
+            where = lone_surrogate(value)
+            if where is not None:
+                value = clean_unicode(value)
+                if name == "id" and problem is None:
+                    problem = f"field 'id' is not valid Unicode: a lone surrogate at character {where + 1}"
+            if name == "text":
+                value = _CONTROL.sub(" ", value)  # one for one: offsets hold
+            elif name not in ("origin", "error") and _CONTROL.search(value):
+                value = " ".join(_CONTROL.sub(" ", value).split()) or None
+            setattr(self, name, value)
+        if self.error is None and problem is None and not _WORD_CHARACTER.search(self.text):
+            problem = "empty: the text has no letters or digits" if self.text.strip() else "empty: there is no text"
+        if self.error is None and problem is not None:
+            self.error = problem
+
     @property
     def ok(self) -> bool:
         return self.error is None
@@ -65,11 +92,26 @@ def clean_field(value) -> str | None:
     """A metadata value as a stripped one-line string, or None when empty."""
     if value is None:
         return None
-    text = " ".join(str(value).split())
+    text = " ".join(_CONTROL.sub(" ", str(value)).split())
     return text or None
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_WORD_CHARACTER = re.compile(r"[^\W_]")  # a letter or a digit, in any script
+_STRING_FIELDS = ("text", "origin", "id", "title", "date", "source", "url", "author", "language", "error")
+
+
+def lone_surrogate(text: str) -> int | None:
+    """The index of the first lone surrogate in `text` (a code point that UTF-8 cannot
+    encode), or None when there is none."""
+    match = _SURROGATE.search(text)
+    return match.start() if match else None
+
+
+def clean_unicode(text: str) -> str:
+    """`text` with every lone surrogate replaced by U+FFFD (one for one: offsets hold)."""
+    return _SURROGATE.sub("\ufffd", text)
 # Up to this share of stray control characters (NUL, the DOS end-of-file mark \x1a...,
 # left over by old conversions) is cleaned; more means the "text" is binary data.
 MAX_CONTROL_SHARE = 0.01

@@ -23,7 +23,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from .feeds import articles_from_feed, read_feed_file
-from .files import GZIP_MAGIC, read_file, strip_suffixes
+from .files import GZIP_MAGIC, MAX_LINE_BYTES, SCAN_BYTES, SNIFF_BYTES, inflated_head, read_file, strip_suffixes
 from .html import article_from_html, read_html_file
 from .jsonl import articles_from_json, articles_from_lines, read_json_file, read_jsonl_file
 from .plaintext import article_from_text
@@ -40,7 +40,6 @@ EXTENSIONS = {
     ".rss": FEED, ".atom": FEED, ".xml": FEED, ".rdf": FEED,
     ".warc": WARC, ".arc": WARC,
 }
-SNIFF_BYTES = 4096
 
 
 def _read_text_file(path: Path) -> Iterator[RawArticle]:
@@ -90,20 +89,17 @@ def sniff(head: bytes) -> str:
 
 
 def _head(path: Path) -> bytes:
-    """The first bytes of a file, decompressed when it is gzip data (not for WARC,
-    which is recognised by its compressed records' content)."""
+    """The first bytes of a file, decompressed when it is gzip data."""
     with open(path, "rb") as file:
-        head = file.read(SNIFF_BYTES)
+        head = file.read(SCAN_BYTES)
     if head.startswith(GZIP_MAGIC):
-        try:
-            return zlib.decompressobj(31).decompress(head, SNIFF_BYTES)
-        except zlib.error:
-            return head
-    return head
+        return inflated_head(head) or head
+    return head[:SNIFF_BYTES]
 
 
-def read_path(path: str | Path) -> Iterator[RawArticle]:
-    """The articles of one file, whatever its format."""
+def read_path(path: str | Path, *, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[RawArticle]:
+    """The articles of one file, whatever its format (`max_line_bytes`: the longest
+    JSON Lines line read)."""
     path = Path(path)
     kind = kind_of_name(path)
     if kind is None:
@@ -112,14 +108,19 @@ def read_path(path: str | Path) -> Iterator[RawArticle]:
         except OSError as error:
             yield RawArticle.bad(str(path), _os_problem(error))
             return
-    yield from READERS[kind](path)
+    if kind == JSONL:
+        yield from read_jsonl_file(path, max_line_bytes)
+    else:
+        yield from READERS[kind](path)
 
 
-def read_stream(stream: BinaryIO, name: str = "stdin") -> Iterator[RawArticle]:
+def read_stream(stream: BinaryIO, name: str = "stdin", *, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[RawArticle]:
     """The articles of a binary stream (standard input), its format told by its content:
-    JSON Lines and WARC are read as they come; anything else is read whole."""
+    JSON Lines and WARC are read as they come; anything else is read whole. Gzip data is
+    decompressed as it comes (a WARC archive too, however it was compressed: its offsets
+    then count in the decompressed archive)."""
     head = stream.read(SNIFF_BYTES)
-    if head.startswith(GZIP_MAGIC) and not starts_like_an_archive(head):
+    if head.startswith(GZIP_MAGIC):
         stream = gzip.GzipFile(fileobj=_Rejoined(head, stream), mode="rb")
         try:
             head = stream.read(SNIFF_BYTES)
@@ -129,7 +130,7 @@ def read_stream(stream: BinaryIO, name: str = "stdin") -> Iterator[RawArticle]:
     kind = sniff(head)
     whole = io.BufferedReader(_Rejoined(head, stream))
     if kind == JSONL:
-        yield from articles_from_lines(whole, name)
+        yield from articles_from_lines(whole, name, max_line_bytes)
     elif kind == WARC:
         yield from articles_from_warc(whole, name)
     else:
@@ -144,28 +145,29 @@ def read_stream(stream: BinaryIO, name: str = "stdin") -> Iterator[RawArticle]:
             yield article_from_text(data, name)
 
 
-def iter_articles(paths: Iterable[str | Path], *, recursive: bool = True,
-                  stdin: BinaryIO | None = None) -> Iterator[RawArticle]:
+def iter_articles(paths: Iterable[str | Path], *, recursive: bool = True, stdin: BinaryIO | None = None,
+                  max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[RawArticle]:
     """Every article in `paths` (files, folders, or `-` for standard input), in a
     stable order. Bad inputs are yielded as bad records (`.error` set), never raised.
 
     `stdin` is the binary stream read for `-` (default: `sys.stdin`); given without a
-    `-` among the paths, it is read after them."""
+    `-` among the paths, it is read after them. A JSON Lines line longer than
+    `max_line_bytes` is a bad record."""
     paths = list(paths)
     for path in paths:
         if str(path) == "-":
-            yield from read_stream(_binary(stdin if stdin is not None else sys.stdin))
+            yield from read_stream(_binary(stdin if stdin is not None else sys.stdin), max_line_bytes=max_line_bytes)
             continue
         path = Path(path)
         if path.is_dir():
             for file in walk(path, recursive=recursive):
-                yield from read_path(file)
+                yield from read_path(file, max_line_bytes=max_line_bytes)
         elif path.exists():
-            yield from read_path(path)
+            yield from read_path(path, max_line_bytes=max_line_bytes)
         else:
             yield RawArticle.bad(str(path), "no such file or folder")
     if stdin is not None and not any(str(path) == "-" for path in paths):
-        yield from read_stream(_binary(stdin))
+        yield from read_stream(_binary(stdin), max_line_bytes=max_line_bytes)
 
 
 def walk(folder: Path, *, recursive: bool = True) -> Iterator[Path]:
