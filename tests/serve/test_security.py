@@ -26,8 +26,12 @@ ARTICLE = {"text": "ISLAMABAD - Pakistan and Iran agreed on Monday to open a new
            "title": "A border market", "date": "2023-05-08"}
 
 
-def client_for(store_url, base_url="http://127.0.0.1:8000", **settings):
-    return TestClient(create_app(store_url, ServeSettings(**settings)), base_url=base_url)
+LOCAL_PEER = ("127.0.0.1", 50000)
+
+
+def client_for(store_url, base_url="http://127.0.0.1:8000", client=LOCAL_PEER, **settings):
+    """A test client; its requests come from `client` (a program on this machine by default)."""
+    return TestClient(create_app(store_url, ServeSettings(**settings)), base_url=base_url, client=client)
 
 
 @pytest.fixture(scope="module")
@@ -150,8 +154,56 @@ def test_ingest_only_when_writable(tmp_path, store_url, local):
         assert again["status"] == "already_stored"
 
 
+PROXIED = [{"x-forwarded-for": "203.0.113.7"}, {"forwarded": "for=203.0.113.7;proto=https"}, {"x-real-ip": "203.0.113.7"},
+           {"x-forwarded-for": "127.0.0.1"}, {"via": "1.1 proxy.example"}]
+
+
+@pytest.mark.parametrize("headers", PROXIED, ids=lambda headers: next(iter(headers)))
+def test_behind_a_proxy_on_this_machine_writes_need_the_token(tmp_path, headers):
+    """The documented proxy set-up: the server on loopback, the proxy's name allowed. The
+    proxy connects from loopback, so only its headers tell that the client is elsewhere."""
+    url = build_store(tmp_path / "proxied.sqlite", ingest=False)
+    proxied = {"host": "news.example.org", **headers}
+    with client_for(url, writable=True, allowed_hosts={"news.example.org"}) as client:
+        assert client.get("/api/actors", headers=proxied).status_code == 200  # reading is open
+        analyze = client.post("/api/analyze", json=ARTICLE, headers=proxied)
+        assert analyze.status_code == 403 and "--token" in analyze.json()["detail"]
+        stored = client.post("/api/documents", json={**ARTICLE, "id": "via-proxy"}, headers=proxied)
+        assert stored.status_code == 403
+        assert client.get("/api/documents/via-proxy").status_code == 404
+        direct = client.post("/api/documents", json={**ARTICLE, "id": "direct"})  # no proxy header: this machine
+        assert direct.status_code == 200, direct.text
+    with client_for(url, writable=True, allowed_hosts={"news.example.org"}, token=TOKEN) as client:
+        with_token = client.post("/api/documents", json={**ARTICLE, "id": "via-proxy"},
+                                 headers={**proxied, "authorization": f"Bearer {TOKEN}"})
+        assert with_token.status_code == 200, with_token.text
+        assert client.get("/api/documents/via-proxy").status_code == 200
+
+
+@pytest.mark.parametrize("peer", [("203.0.113.7", 41000), ("192.168.1.20", 41000), ("testclient", 50000)])
+def test_without_a_token_a_client_elsewhere_cannot_write(store_url, peer):
+    with client_for(store_url, client=peer) as client:
+        refused = client.post("/api/analyze", json=ARTICLE)
+        assert refused.status_code == 403 and "--token" in refused.json()["detail"]
+    with client_for(store_url, client=peer, token=TOKEN) as client:
+        assert client.post("/api/analyze", json=ARTICLE, headers={"authorization": f"Bearer {TOKEN}"}).status_code == 200
+
+
+def test_ingest_answers_with_its_own_error(tmp_path):
+    url = build_store(tmp_path / "errors.sqlite", ingest=False)
+    with client_for(url, writable=True) as client:
+        first = client.post("/api/documents", json={**ARTICLE, "id": "kept", "text": ARTICLE["text"]})
+        assert first.status_code == 200
+        other = client.post("/api/documents", json={**ARTICLE, "id": "kept", "text": ARTICLE["text"] + " More."})
+        assert other.status_code == 400 and "already stored with a different text" in other.json()["detail"]
+        wordless = client.post("/api/documents", json={**ARTICLE, "id": "wordless", "text": "?!  ...  --"})
+        detail = wordless.json()["detail"]
+        assert wordless.status_code == 400 and "no letters or digits" in detail and "different text" not in detail
+
+
 @pytest.mark.parametrize("host, loopback", [("127.0.0.1", True), ("localhost", True), ("::1", True), ("127.0.0.2", True),
-                                            ("0.0.0.0", False), ("::", False), ("192.168.1.5", False), ("example.org", False)])
+                                            ("0.0.0.0", False), ("::", False), ("192.168.1.5", False), ("example.org", False),
+                                            ("::ffff:127.0.0.1", True), ("::ffff:10.0.0.1", False)])
 def test_is_loopback(host, loopback):
     assert is_loopback(host) is loopback
 

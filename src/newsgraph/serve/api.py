@@ -343,21 +343,18 @@ def ingest_document(request: Request, store: StoreDep, body: models.IngestReques
         raise HTTPException(403, "this server is read-only: start it with --writable to ingest over HTTP")
     if len(body.text) > settings.max_analyze_chars:
         raise HTTPException(413, f"the text is {len(body.text):,} characters, more than the limit of {settings.max_analyze_chars:,}")
-    from ..corpus.run import Ingest, document_id
+    from ..corpus.run import Ingest
     from ..ingest.records import RawArticle
 
     raw = RawArticle(text=body.text, origin="HTTP POST /api/documents", id=body.id, title=body.title, date=body.date,
                      source=body.source, url=body.url)
-    doc_id = body.id or document_id(body.text)
+    items = []  # this run's one item: its own error, never another document's
     with _analyze_lock:
-        summary = Ingest(store).run([raw])
-    if summary.already_stored:
-        status = "already_stored"
-    else:
-        try:
-            status = store.document(doc_id)["status"]
-        except queries.NotFound:
-            status = "error"
-    if status == "error" and not summary.already_stored:
-        raise HTTPException(400, f"the article could not be ingested: {store.errors(limit=1)[0]['error'] if store.errors(limit=1) else 'see newsgraph errors'}")
-    return {"id": doc_id, "status": status, "summary": summary.as_dict()}
+        summary = Ingest(store, on_item=items.append).run([raw])
+    [item] = items
+    if item.skip:
+        return {"id": item.doc_id, "status": "already_stored", "summary": summary.as_dict()}
+    if item.error is not None and item.status in (None, "error"):
+        raise HTTPException(400, f"the article could not be ingested: {item.error}")
+    status = item.status if summary.already_stored == 0 else "already_stored"
+    return {"id": item.doc_id, "status": status, "summary": summary.as_dict()}

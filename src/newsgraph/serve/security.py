@@ -10,7 +10,11 @@
   web page cannot reach it through DNS rebinding.
 - Write endpoints (analyze, ingest) go through `require_write`: refused when the request
   comes from another site (its Origin), refused without the token when one is set, and
-  refused outright when the server is bound beyond localhost without a token.
+  refused outright when the server is bound beyond localhost without a token. Without a
+  token, a write is answered only for a *client* on this machine that talks to the server
+  directly: the peer's address is loopback and the request has no proxy header
+  (`Forwarded`, `X-Forwarded-For`, `X-Real-IP`...). A reverse proxy on the same machine
+  connects from loopback too, so the bind address alone says nothing about who asks.
 """
 
 from __future__ import annotations
@@ -49,17 +53,33 @@ SECURITY_HEADERS = [
 ]
 
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
+# Headers a proxy adds for the client it forwards: a request with any of them did not
+# come straight from a program on this machine, whatever the peer address.
+PROXY_HEADERS = ("forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-server",
+                 "x-real-ip", "x-client-ip", "true-client-ip", "cf-connecting-ip", "fastly-client-ip",
+                 "x-cluster-client-ip", "via")
 
 
 def is_loopback(host: str) -> bool:
-    """True when `host` (an interface to bind to) is reachable from this machine only."""
+    """True when `host` (an interface to bind to, or a peer address) is this machine only."""
     name = host.strip().strip("[]").lower()
     if name == "localhost":
         return True
     try:
-        return ipaddress.ip_address(name).is_loopback
+        address = ipaddress.ip_address(name)
     except ValueError:
         return False
+    mapped = getattr(address, "ipv4_mapped", None)  # ::ffff:127.0.0.1
+    return (mapped or address).is_loopback
+
+
+def direct_local_client(request: Request) -> bool:
+    """True when the request comes from a program on this machine, not through a proxy:
+    the peer address is loopback and no proxy header is present."""
+    client = request.client
+    if client is None or not is_loopback(client.host or ""):
+        return False
+    return not any(name in request.headers for name in PROXY_HEADERS)
 
 
 @dataclass
@@ -190,6 +210,9 @@ def require_write(request: Request) -> None:
         if scheme.lower() != "bearer" or not secrets.compare_digest(value.strip().encode(), settings.token.encode()):
             raise HTTPException(401, "this endpoint needs the server's token: send 'Authorization: Bearer TOKEN'",
                                 headers={"WWW-Authenticate": "Bearer"})
+    elif not direct_local_client(request):
+        raise HTTPException(403, "without a token, write endpoints answer only programs on this machine, not requests "
+                                 "through a proxy or from elsewhere: start the server with --token (or $NEWSGRAPH_TOKEN)")
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != "application/json":
         raise HTTPException(415, "send the body as JSON (Content-Type: application/json)")
