@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from corpus_helpers import ARTICLES, EXACT_COPY, FRENCH, NEAR_COPY, generated_articles, write_jsonl
 from sqlalchemy import create_engine, text
 
@@ -29,8 +30,9 @@ def _corpus(path):
     return write_jsonl(path, records, extra_lines=['{"id": "cut', json.dumps({"id": "empty", "text": " "})])
 
 
-def _command(path, url):
-    return [sys.executable, "-m", "newsgraph", "ingest", str(path), "--db", url, "--quiet", "--batch-size", "2"]
+def _command(path, url, workers=1):
+    return [sys.executable, "-m", "newsgraph", "ingest", str(path), "--db", url, "--quiet", "--batch-size", "2",
+            "--workers", str(workers)]
 
 
 def _environment():
@@ -54,15 +56,56 @@ def _run(path, url):
     assert summary.read == GENERATED + 7
 
 
-def _kill_after(path, url, documents: int) -> int:
-    """Start an ingest, SIGKILL it once `documents` are stored; the number stored then."""
-    process = subprocess.Popen(_command(path, url), env=_environment(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def descendants(pid: int) -> set[int]:
+    """The processes started by `pid` and by them, from /proc (Linux)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Whether the process exists and is not a zombie."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def wait_gone(pids: set[int], seconds: float = 30) -> set[int]:
+    """The processes of `pids` still alive after waiting up to `seconds` for them to end."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(alive(pid) for pid in pids):
+        time.sleep(0.1)
+    return {pid for pid in pids if alive(pid)}
+
+
+def _kill_after(path, url, documents: int, workers: int = 1) -> int:
+    """Start an ingest, SIGKILL it once `documents` are stored; the number stored then.
+    The processes it started (its workers) must end by themselves."""
+    process = subprocess.Popen(_command(path, url, workers), env=_environment(), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
     deadline = time.monotonic() + 300
+    started: set[int] = set()
     try:
         while time.monotonic() < deadline and process.poll() is None:
             if _documents(url) >= documents:
                 break
             time.sleep(0.02)
+        started = descendants(process.pid)
         assert process.poll() is None, f"the ingest ended before it could be killed: {process.stderr.read().decode()}"
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
@@ -71,10 +114,17 @@ def _kill_after(path, url, documents: int) -> int:
             process.kill()
             process.wait()
     assert process.returncode == -signal.SIGKILL
+    if workers > 1:
+        assert len(started) >= workers, f"expected {workers} worker processes, found {sorted(started)}"
+    left = wait_gone(started)
+    for pid in left:  # do not leak them into the rest of the suite, then fail
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"processes left behind by the killed ingest: {sorted(left)}"
     return _documents(url)
 
 
-def test_a_killed_ingest_resumed_equals_an_uninterrupted_one(new_store_url, tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_killed_ingest_resumed_equals_an_uninterrupted_one(new_store_url, tmp_path, workers):
     path = _corpus(tmp_path / "news.jsonl")
     total = GENERATED + 5
 
@@ -82,9 +132,9 @@ def test_a_killed_ingest_resumed_equals_an_uninterrupted_one(new_store_url, tmp_
     _run(path, clean)
 
     interrupted = new_store_url()
-    stored = _kill_after(path, interrupted, 3)
+    stored = _kill_after(path, interrupted, 3, workers)
     assert 3 <= stored < total, f"killed after {stored} of {total} documents"
-    stored = _kill_after(path, interrupted, stored + 4)  # killed again, later
+    stored = _kill_after(path, interrupted, stored + 4, workers)  # killed again, later
     assert stored < total
     _run(path, interrupted)
 

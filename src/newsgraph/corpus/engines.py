@@ -6,7 +6,8 @@ their results in input order, so every engine fills the store identically.
 
 - `InlineEngine` (`--workers 1`): analyses in the calling process, one batch at a time.
 - `ProcessEngine` (`--workers N`): N worker processes (spawned, each with
-  OMP_NUM_THREADS=1, each loading the model once, in its initializer).
+  OMP_NUM_THREADS=1, each loading the model once, in its initializer, each watching
+  that this process is alive: a worker ends itself when its parent is killed).
 - `DaskEngine` (`--engine dask --scheduler ADDRESS`): the batches are tasks on a Dask
   cluster; each Dask worker process loads the model once (a per-process cache) and keeps
   it for the next batches. Results come back to this process, which writes the store.
@@ -20,7 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from ..errors import NewsgraphError
-from .worker import BatchResult, Job, analyse_batch, init_worker, worker_ready
+from .worker import BatchResult, Job, analyse_batch, init_pool_worker, init_worker, worker_ready
 
 
 class EngineError(NewsgraphError):
@@ -62,8 +63,8 @@ class ProcessEngine:
         self.pool = ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=init_worker,
-            initargs=(self.model, self.kb_paths),
+            initializer=init_pool_worker,  # with a watchdog: a worker ends when this process dies
+            initargs=(os.getpid(), self.model, self.kb_paths),
         )
         # Start every worker now and wait until they have loaded the model, so that the
         # run's rate (and its progress bar) measures analysis, not start-up.

@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import resource
 import sys
+import threading
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -64,6 +66,32 @@ def init_worker(model: str | None = None, kb_paths: tuple[str, ...] = ()) -> Non
     if not getattr(analyzer, "_newsgraph_warm", False):
         analyse_batch([Job(id="warm-up", text=WARM_UP_TEXT)], model, tuple(kb_paths))
         analyzer._newsgraph_warm = True
+
+
+# How often a worker process checks that the process that started it is still alive.
+WATCHDOG_SECONDS = 0.5
+
+
+def init_pool_worker(parent_pid: int, model: str | None = None, kb_paths: tuple[str, ...] = ()) -> None:
+    """Initializer of a local worker process: the watchdog first, then `init_worker`."""
+    start_watchdog(parent_pid)
+    init_worker(model, kb_paths)
+
+
+def start_watchdog(parent_pid: int, interval: float = WATCHDOG_SECONDS) -> threading.Thread:
+    """A daemon thread that ends this process as soon as `parent_pid` is no longer its
+    parent: the ingest that started it was killed (SIGKILL gives it no chance to stop its
+    workers), and this worker was handed to another parent. Without it, the worker would
+    finish its batch and wait for work for good, holding the model in memory."""
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(interval)
+        os._exit(1)  # no clean-up to do: the parent that would read the results is gone
+
+    thread = threading.Thread(target=watch, name="newsgraph-watchdog", daemon=True)
+    thread.start()
+    return thread
 
 
 def worker_ready() -> int:
