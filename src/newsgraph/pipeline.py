@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from .errors import InputError
 from .extract.actors import to_model
+from .ingest.records import lone_surrogate
 from .model import Analysis, Document
 from .nlp.components import ActorComponent, EventComponent, PlaceComponent, QuoteComponent
 from .nlp.loading import load_spacy
@@ -86,6 +87,9 @@ def check_text(text: Any, source: str = "text", max_chars: int = DEFAULT_MAX_CHA
         raise InputError(source, f"expected text (str), got {type(text).__name__}")
     if looks_binary(text):
         raise InputError(source, "binary data, not text (too many NUL or control characters)")
+    where = lone_surrogate(text)
+    if where is not None:
+        raise InputError(source, f"not valid Unicode: a lone surrogate (U+{ord(text[where]):04X}) at character {where + 1}")
     if max_chars and len(text) > max_chars:
         raise InputError(
             source,
@@ -93,6 +97,15 @@ def check_text(text: Any, source: str = "text", max_chars: int = DEFAULT_MAX_CHA
             "(raise it with --max-chars, or split the file)",
         )
     return text
+
+
+def check_fields(article: Article) -> None:
+    """Refuse metadata that could not be written out as UTF-8 (a lone surrogate)."""
+    for name in ("id", "title", "source", "url"):
+        value = getattr(article, name)
+        where = lone_surrogate(value) if isinstance(value, str) else None
+        if where is not None:
+            raise InputError(name, f"not valid Unicode: a lone surrogate (U+{ord(value[where]):04X}) at character {where + 1}")
 
 
 def _chunks(text: str, size: int) -> list[str]:
@@ -133,6 +146,7 @@ class Analyzer:
         batch: list[tuple[Article, Doc]] = []
         for value in articles:
             article = Article.from_value(value)
+            check_fields(article)
             check_text(article.text, article.id or "text", self.max_chars)
             if len(article.text) > CHUNK_CHARS:
                 yield from self._flush(batch)

@@ -137,7 +137,7 @@ def fragment_to_text(fragment: str) -> str:
     kept, whitespace inside lines collapsed, scripts and styles dropped."""
     if not fragment or not fragment.strip():
         return ""
-    fragment = _CONTROLS.sub(" ", fragment)  # lxml refuses NUL and other control characters
+    fragment = clean_unicode(_CONTROLS.sub(" ", fragment))  # lxml refuses NUL, controls and lone surrogates
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (ParserError, ValueError):

@@ -62,7 +62,7 @@ class RawArticle:
         if self.error is None and problem is None and not _WORD_CHARACTER.search(self.text):
             problem = "empty: the text has no letters or digits" if self.text.strip() else "empty: there is no text"
         if self.error is None and problem is not None:
-            self.error = problem
+            self.error, self.text = problem, ""  # a bad item carries no text
 
     @property
     def ok(self) -> bool:

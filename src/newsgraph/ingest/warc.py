@@ -49,7 +49,7 @@ def articles_from_warc(stream: BinaryIO, name: str) -> Iterator[RawArticle]:
     except ArchiveLoadFailed as error:
         yield RawArticle.bad(f"{name}@{offset}", f"not a readable WARC archive: {_first_line(error)}")
         return
-    except (OSError, EOFError, zlib.error, ValueError) as error:
+    except Exception as error:  # noqa: BLE001 - warcio parses untrusted bytes; whatever it raises, the archive is damaged
         problem = "archive is truncated" if isinstance(error, EOFError) else f"archive is damaged ({_first_line(error)})"
         yield RawArticle.bad(f"{name}@{offset}", f"{problem}: reading stopped")
         return
