@@ -145,3 +145,24 @@ def test_a_killed_ingest_resumed_equals_an_uninterrupted_one(new_store_url, tmp_
         assert got == expected
         assert first.search("district council")["documents"] == second.search("district council")["documents"]
 
+
+
+def test_two_concurrent_ingests_of_the_same_input_end_with_the_store_of_one(new_store_url, tmp_path):
+    """Two ingests started together on one store (two operators, a retried cron job):
+    each document is written once, whole, and the store is the one a single run makes."""
+    path = _corpus(tmp_path / "news.jsonl")
+    clean = new_store_url()
+    _run(path, clean)
+
+    shared = new_store_url()
+    Store.open(shared).close()  # created first: the two runs race for documents, not for the schema
+    runs = [subprocess.Popen(_command(path, shared), env=_environment(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            for _ in range(2)]
+    for process in runs:
+        _, err = process.communicate(timeout=600)
+        assert process.returncode == 0, err.decode()[-2000:]
+
+    with Store.open(clean) as first, Store.open(shared) as second:
+        expected, got = first.canonical_dump(), second.canonical_dump()
+        assert {table: len(rows) for table, rows in got.items()} == {table: len(rows) for table, rows in expected.items()}
+        assert got == expected
