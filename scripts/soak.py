@@ -128,8 +128,24 @@ def uninterrupted(path: Path, url: str, args) -> dict:
     return summary
 
 
-def interrupted(path: Path, url: str, args, rng: random.Random) -> tuple[int, int, int]:
-    """Kill-and-restart until a run ends by itself: (kills, runs, processes left)."""
+def stored_documents(url: str) -> int:
+    from sqlalchemy import create_engine, text
+
+    from newsgraph.store.engine import normalize_url
+
+    engine = create_engine(normalize_url(url))
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text("SELECT count(*) FROM documents")).scalar()
+    except Exception:  # noqa: BLE001 - killed before the store was created
+        return 0
+    finally:
+        engine.dispose()
+
+
+def interrupted(path: Path, url: str, args, rng: random.Random, progress: list[int]) -> tuple[int, int, int]:
+    """Kill-and-restart until a run ends by itself: (kills, runs, processes left). The
+    documents stored at each kill are appended to `progress`."""
     kills = runs = left = 0
     while True:
         runs += 1
@@ -147,8 +163,10 @@ def interrupted(path: Path, url: str, args, rng: random.Random) -> tuple[int, in
             left += len(remaining)
             for pid in remaining:  # report them, then do not leave them to the machine
                 os.kill(pid, signal.SIGKILL)
-            print(f"run {runs}: killed after {delay:.1f} s; {len(children)} processes it started, "
-                  f"{len(remaining)} left after {args.grace:.0f} s", flush=True)
+            stored = stored_documents(url)
+            progress.append(stored)
+            print(f"run {runs}: killed after {delay:.1f} s with {stored} documents stored; {len(children)} processes "
+                  f"it started, {len(remaining)} still alive {args.grace:.0f} s later", flush=True)
             continue
         out, err = process.communicate()
         if process.returncode != 0:
@@ -223,12 +241,14 @@ def main(argv=None) -> int:
             print(f"soak: {lines} lines ({args.limit} corpus articles), --workers {args.workers}, "
                   f"{'PostgreSQL' if args.postgres else 'SQLite'}, seed {args.seed}", flush=True)
             uninterrupted(path, clean_url, args)
-            kills, runs, left = interrupted(path, soaked_url, args, rng)
+            progress: list[int] = []
+            kills, runs, left = interrupted(path, soaked_url, args, rng, progress)
             rows, documents, differ = compare(clean_url, soaked_url)
         finally:
             databases.drop()
     result = {"articles": args.limit, "lines": lines, "workers": args.workers, "backend": "postgresql" if args.postgres else "sqlite",
               "kills_survived": kills, "runs": runs, "rows_compared": rows, "tables_differing": differ,
+              "kills_mid_run": sum(1 for stored in progress if 0 < stored < documents), "stored_at_kills": progress,
               "processes_left": left, "documents": documents, "seed": args.seed}
     print(json.dumps(result, indent=2))
     return 0 if not differ and not left else 1
