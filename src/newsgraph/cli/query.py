@@ -26,8 +26,22 @@ db_option = click.option(
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for machines instead of tables.")
 limit_option = click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many rows.")
-since_option = click.option("--since", metavar="DATE", help="From this date on (YYYY-MM-DD, inclusive).")
-until_option = click.option("--until", metavar="DATE", help="Up to this date (YYYY-MM-DD, YYYY-MM or YYYY, inclusive).")
+
+
+def _date(_context, _parameter, value: str | None) -> str | None:
+    """A --since/--until value: a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    from ..store.queries import InvalidDate, valid_date
+
+    try:
+        return valid_date(value) if value else None
+    except InvalidDate as error:
+        raise click.BadParameter(str(error)) from None
+
+
+since_option = click.option("--since", metavar="DATE", callback=_date,
+                            help="From this date on (YYYY-MM-DD, YYYY-MM or YYYY, inclusive).")
+until_option = click.option("--until", metavar="DATE", callback=_date,
+                            help="Up to this date (YYYY-MM-DD, YYYY-MM or YYYY, inclusive).")
 
 
 def console(stderr: bool = False) -> Console:
@@ -212,7 +226,8 @@ def quotes_command(db, speaker, about, since, until, limit, as_json):
 @click.option("--type", "event_type", help="PLOVER event type (e.g. ASSAULT, ACCUSE, CONSULT).")
 @click.option("--quad-class", type=click.IntRange(0, 4), help="0 neutral, 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.")
 @click.option("--attributed-to", metavar="NAME", help="Asserted by this actor (the source of the claim).")
-@click.option("--asserted-only", is_flag=True, help="Leave out negated events.")
+@click.option("--asserted-only", is_flag=True,
+              help="Only events reported as having happened: not negated, neither future nor hypothetical.")
 @since_option
 @until_option
 @limit_option
@@ -221,7 +236,7 @@ def events_command(db, actor, source, target, event_type, quad_class, attributed
     """Who did what to whom, across the corpus, newest first."""
     with open_store(db) as store:
         rows = store.events(actor=actor, source=source, target=target, type=event_type, quad_class=quad_class,
-                            attributed_to=attributed_to, include_negated=not asserted_only, since=since, until=until, limit=limit)
+                            attributed_to=attributed_to, asserted_only=asserted_only, since=since, until=until, limit=limit)
     if as_json:
         return emit_json(rows)
     _print_events(console(), f"{len(rows)} events", rows)

@@ -3,8 +3,9 @@
 Lists are paged with `limit` and `offset` (the answer's `next_offset` is where the next
 page starts, null at the end); `limit` has a maximum per endpoint. Dates are ISO
 (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `until` includes the whole year or month).
-Errors are JSON `{"detail": "..."}`: 404 for an unknown document or actor, 400 for a
-query that cannot be run, 413/414 for requests over the size limits.
+Errors are JSON `{"detail": "..."}`: 404 for an unknown document or actor, 422 for a
+malformed parameter (a date that is no calendar date, `?since=2023-13`), 400 for a query
+that cannot be run, 413/414 for requests over the size limits.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse
+from pydantic import AfterValidator
 from sqlalchemy import func, select
 
 from .. import __version__
@@ -34,8 +36,21 @@ MAX_SCAN = 5_000  # lists the store cannot page itself (search, contested) are c
 MAX_NETWORK_NODES = 10_000
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-Since = Annotated[str | None, Query(pattern=DATE, description="from this date on (inclusive)")]
-Until = Annotated[str | None, Query(pattern=DATE, description="up to this date (inclusive; YYYY and YYYY-MM mean the whole year or month)")]
+
+
+def calendar_date(value: str | None) -> str | None:
+    """A date parameter that is a real calendar date (2023-13 is none: 422)."""
+    if value is None:
+        return None
+    try:
+        return queries.valid_date(value)
+    except queries.InvalidDate as error:
+        raise ValueError(str(error)) from None
+
+
+Since = Annotated[str | None, Query(pattern=DATE, description="from this date on (inclusive)"), AfterValidator(calendar_date)]
+Until = Annotated[str | None, Query(pattern=DATE, description="up to this date (inclusive; YYYY and YYYY-MM mean the whole year or month)"),
+                  AfterValidator(calendar_date)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="at most this many items")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="skip this many items")]
 ActorName = Annotated[str | None, Query(max_length=200, description="an actor id, name or alias")]
@@ -166,10 +181,13 @@ def event_filters(actor: ActorName = None, source: ActorName = None, target: Act
                   attributed_to: Annotated[str | None, Query(max_length=200, description="who asserts the event (an actor)")] = None,
                   country: Code = None, admin1: Annotated[str | None, Query(max_length=200)] = None,
                   bbox: Annotated[str | None, Query(max_length=100, description="west,south,east,north in degrees")] = None,
-                  include_negated: bool = True) -> dict[str, Any]:
+                  include_negated: bool = True,
+                  asserted_only: Annotated[bool, Query(description="only events reported as having happened: "
+                                                                   "not negated, neither future nor hypothetical")] = False,
+                  ) -> dict[str, Any]:
     return {"actor": actor, "source": source, "target": target, "type": type, "quad_class": quad_class, "since": since,
             "until": until, "attributed_to": attributed_to, "country": country, "admin1": admin1,
-            "bbox": parse_bbox(bbox), "include_negated": include_negated}
+            "bbox": parse_bbox(bbox), "include_negated": include_negated, "asserted_only": asserted_only}
 
 
 EventFilters = Annotated[dict, Depends(event_filters)]

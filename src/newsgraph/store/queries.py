@@ -9,6 +9,7 @@ Dates are ISO text; `since` and `until` are inclusive.
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from typing import Any
 
@@ -23,6 +24,10 @@ from .rows import fold
 d, a, an, da = schema.documents, schema.actors, schema.actor_names, schema.document_actors
 q, e, ea, m = schema.quotes, schema.events, schema.event_actors, schema.mentions
 q2 = schema.quotes.alias("q2")
+
+
+# The modalities of events that are not reported as having happened.
+UNASSERTED_MODALITIES = ("future", "hypothetical")
 
 
 class NotFound(NewsgraphError):
@@ -203,18 +208,20 @@ def events(connection: Connection, *, actor: str | None = None, source: str | No
            type: str | None = None, quad_class: int | None = None, since: str | None = None, until: str | None = None,
            attributed_to: str | None = None, include_negated: bool = True, document: str | None = None,
            country: str | None = None, admin1: str | None = None, bbox: tuple[float, float, float, float] | None = None,
-           located: bool | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+           located: bool | None = None, asserted_only: bool = False, limit: int = 50,
+           offset: int = 0) -> list[dict[str, Any]]:
     """Events, newest first, with who did it (`source`) to whom (`target`) and the evidence.
     `actor` matches either side; `source` and `target` one side each. `country` (ISO
     alpha-3), `admin1` and `bbox` (west, south, east, north in degrees) keep the events
-    located there; `located` True keeps the events with coordinates, False those without."""
+    located there; `located` True keeps the events with coordinates, False those without;
+    `asserted_only` leaves out negated, future and hypothetical events."""
     order = (e.c.day.desc().nulls_last(), e.c.document_id, e.c.ordinal)  # undated last on both backends
     page = (  # the page's keys first, on the event table alone (see `quotes`)
         select(e.c.document_id, e.c.ordinal)
         .where(*event_conditions(
             connection, actor=actor, source=source, target=target, type=type, quad_class=quad_class, since=since,
             until=until, attributed_to=attributed_to, include_negated=include_negated, document=document,
-            country=country, admin1=admin1, bbox=bbox, located=located,
+            country=country, admin1=admin1, bbox=bbox, located=located, asserted_only=asserted_only,
         ))
         .order_by(*order)
         .limit(limit)
@@ -236,8 +243,10 @@ def event_conditions(connection: Connection, *, actor: str | None = None, source
                      since: str | None = None, until: str | None = None, attributed_to: str | None = None,
                      include_negated: bool = True, document: str | None = None, country: str | None = None,
                      admin1: str | None = None, bbox: tuple[float, float, float, float] | None = None,
-                     located: bool | None = None) -> list:
-    """The WHERE conditions on `events` for the filters of `events` (shared with `event_places`)."""
+                     located: bool | None = None, asserted_only: bool = False) -> list:
+    """The WHERE conditions on `events` for the filters of `events` (shared with `event_places`).
+    `asserted_only` keeps the events reported as having happened: not negated, and neither
+    future nor hypothetical (historical ones stay)."""
     conditions = []
     for value, role in ((actor, None), (source, "source"), (target, "target")):
         if value:
@@ -253,8 +262,10 @@ def event_conditions(connection: Connection, *, actor: str | None = None, source
         conditions.append(e.c.quad_class == quad_class)
     if attributed_to:
         conditions.append(e.c.attributed_to == resolve_actor(connection, attributed_to))
-    if not include_negated:
+    if not include_negated or asserted_only:
         conditions.append(e.c.negated.is_(False))
+    if asserted_only:
+        conditions.append(or_(e.c.modality.is_(None), e.c.modality.not_in(UNASSERTED_MODALITIES)))
     if document:
         conditions.append(e.c.document_id == document)
     if country:
@@ -592,8 +603,28 @@ def _attach_names(connection: Connection, rows: list[dict[str, Any]], id_key: st
         row[name_key] = names.get(row[id_key], row[id_key]) if row.get(id_key) else None
 
 
+class InvalidDate(NewsgraphError):
+    """A date bound that is not a calendar date written YYYY, YYYY-MM or YYYY-MM-DD."""
+
+
+def valid_date(value: str) -> str:
+    """`value` itself when it is a calendar date written YYYY, YYYY-MM or YYYY-MM-DD
+    (2023, 2023-12, 2023-12-14); else `InvalidDate` saying what is wrong."""
+    parts = value.split("-")
+    if not (1 <= len(parts) <= 3 and len(parts[0]) == 4 and all(len(part) == 2 for part in parts[1:])
+            and all(part.isascii() and part.isdigit() for part in parts)):
+        raise InvalidDate(f"{value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2023-12-14)")
+    try:
+        datetime.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except ValueError as error:
+        raise InvalidDate(f"{value!r} is not a date: {error}") from None
+    return value
+
+
 def date_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
-    """Inclusive ISO bounds; "2023" and "2023-12" as `until` include the whole year or month."""
+    """Inclusive ISO bounds; "2023" and "2023-12" as `until` include the whole year or month.
+    A bound that is not a date raises `InvalidDate`."""
+    since, until = (valid_date(value) if value else None for value in (since, until))
     if until:
         until = {4: until + "-12-31", 7: until + "-31"}.get(len(until), until)
     return since or None, until or None
