@@ -56,6 +56,9 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="skip this many i
 ActorName = Annotated[str | None, Query(max_length=200, description="an actor id, name or alias")]
 Code = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$", description="ISO 3166 alpha-3 country code")]
 EventType = Annotated[str | None, Query(pattern=r"^[A-Z_]{2,32}$", description="PLOVER event type, e.g. ASSAULT")]
+IncludeMembers = Annotated[bool | None, Query(
+    description="also the quotes and acts of the actor's members (spokespeople, officials); "
+                "default: on for organizations, armed groups and IGOs")]
 QuadClass = Annotated[int | None, Query(ge=0, le=4, description="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")]
 
 
@@ -131,9 +134,10 @@ def list_actors(store: StoreDep, q: Annotated[str | None, Query(max_length=200, 
 def get_actor(store: StoreDep, actor: str, limit: Annotated[int, Query(ge=1, le=100)] = 20,
               period: Literal["year", "month", "day"] = "month",
               spoken_of: Annotated[bool, Query(description="also the quotes of others that mention it (slower; "
-                                                           "GET /api/quotes?about= pages them)")] = False):
+                                                           "GET /api/quotes?about= pages them)")] = False,
+              include_members: IncludeMembers = None):
     with store.read() as connection:
-        profile = queries.actor(connection, actor, limit=limit, spoken_of=spoken_of)
+        profile = queries.actor(connection, actor, limit=limit, spoken_of=spoken_of, include_members=include_members)
         profile["name_history"] = queries.actor_name_history(connection, profile["id"])
         profile["timeline"] = queries.actor_timeline(connection, profile["id"], period=period, undated=True)
     return profile
@@ -151,9 +155,10 @@ def actor_timeline(store: StoreDep, actor: str, period: Literal["year", "month",
 @router.get("/quotes", response_model=models.Page[models.Quote], summary="Quotes: by speaker, about an actor, or full-text")
 def list_quotes(store: StoreDep, q: Annotated[str | None, Query(max_length=300, description="full-text query (words, \"phrases\", OR, -word)")] = None,
                 speaker: ActorName = None, about: ActorName = None, since: Since = None, until: Until = None,
-                limit: Limit = 50, offset: Offset = 0):
+                include_members: IncludeMembers = None, limit: Limit = 50, offset: Offset = 0):
     if not q:
-        rows = read(store, queries.quotes, speaker=speaker, about=about, since=since, until=until, limit=limit + 1, offset=offset)
+        rows = read(store, queries.quotes, speaker=speaker, about=about, since=since, until=until,
+                    include_members=include_members, limit=limit + 1, offset=offset)
         return page(rows, limit, offset)
     if about:
         raise HTTPException(400, "a full-text quote search (q) cannot be combined with about: use one or the other")
@@ -184,10 +189,11 @@ def event_filters(actor: ActorName = None, source: ActorName = None, target: Act
                   include_negated: bool = True,
                   asserted_only: Annotated[bool, Query(description="only events reported as having happened: "
                                                                    "not negated, neither future nor hypothetical")] = False,
-                  ) -> dict[str, Any]:
+                  include_members: IncludeMembers = None) -> dict[str, Any]:
     return {"actor": actor, "source": source, "target": target, "type": type, "quad_class": quad_class, "since": since,
             "until": until, "attributed_to": attributed_to, "country": country, "admin1": admin1,
-            "bbox": parse_bbox(bbox), "include_negated": include_negated, "asserted_only": asserted_only}
+            "bbox": parse_bbox(bbox), "include_negated": include_negated, "asserted_only": asserted_only,
+            "include_members": include_members}
 
 
 EventFilters = Annotated[dict, Depends(event_filters)]

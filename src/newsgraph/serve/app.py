@@ -26,6 +26,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..errors import InputError, NewsgraphError
 from ..store import NotFound, SearchError, Store, StoreError
+from ..store.queries import AmbiguousActor
 from . import api
 from .security import LimitsMiddleware, ServeSettings
 
@@ -119,6 +120,10 @@ def _add_error_handlers(app: FastAPI) -> None:
             return JSONResponse({"detail": str(error)}, status_code=status)
         return handle
 
+    async def ambiguous(_request: Request, error: AmbiguousActor):
+        return JSONResponse({"detail": str(error), "candidates": error.candidates}, status_code=404)
+
+    app.add_exception_handler(AmbiguousActor, ambiguous)
     app.add_exception_handler(NotFound, handler(404))
     app.add_exception_handler(SearchError, handler(400))
     app.add_exception_handler(InputError, handler(400))

@@ -66,6 +66,7 @@ class Quote(Open):
     confidence: float | None = None
     date: str | None = None
     title: str | None = None
+    member: bool = Field(False, description="said by a member (spokesperson, official) of the actor asked for")
 
 
 class Event(Open):
@@ -95,6 +96,7 @@ class Event(Open):
     date_source: str | None = None
     day: str | None = None
     title: str | None = None
+    member: bool = Field(False, description="done by a member (spokesperson, official) of the actor asked for")
 
 
 class Mention(BaseModel):
@@ -175,6 +177,12 @@ class Partner(Open):
     by_quad_class: dict[str, int]
 
 
+class Member(BaseModel):
+    id: str
+    name: str
+    role: str = Field(description="the role, as the corpus words it, that names the organization")
+
+
 class ActorDetail(Open):
     id: str
     name: str
@@ -191,6 +199,9 @@ class ActorDetail(Open):
     spoken_of: list[Quote]
     partners: list[Partner]
     timeline: list[Period]
+    members: list[Member] = Field([], description="its spokespeople and officials (for an organization, by default)")
+    members_said: list[Quote] = Field([], description="what its members said, apart from its own words")
+    members_did: list[Event] = Field([], description="what its members did, apart from its own acts")
 
 
 class Place(BaseModel):
