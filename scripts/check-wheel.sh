@@ -47,5 +47,5 @@ assert "/api/actors" in json.load(urllib.request.urlopen(base + "/openapi.json",
 for path in ("/", "/docs"):
     page = urllib.request.urlopen(base + path, timeout=10).read().decode()
     assert "<html" in page.lower(), path
-print(f"check-wheel: the wheel installs and serves ({info["stats"]["documents"]} documents)")
+print(f"check-wheel: the wheel installs and serves ({info['stats']['documents']} documents)")
 PY
