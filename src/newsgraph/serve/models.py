@@ -45,6 +45,7 @@ class DocumentSummary(Open):
     duplicate_of: str | None = None
     chars: int
     words: int | None = None
+    repeated_chars: int | None = Field(None, description="characters of passages the text repeats (analysed once)")
 
 
 class Quote(Open):
@@ -131,6 +132,7 @@ class DocumentDetail(Open):
     source: str | None = None
     url: str | None = None
     status: str
+    repeated_chars: int | None = Field(None, description="characters of passages the text repeats (analysed once)")
     text: str
     actors: list[DocumentActor]
     mentions: list[Mention]

@@ -483,10 +483,11 @@ def document(connection: Connection, document_id: str) -> dict[str, Any]:
 
 def documents(connection: Connection, *, since: str | None = None, until: str | None = None, status: str | None = None,
               source: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Documents without their text, newest first: id, title, date, source, url, status, size."""
+    """Documents without their text, newest first: id, title, date, source, url, status, size
+    (`repeated_chars`: the characters of passages the text repeats, analysed once)."""
     query = (
         select(d.c.id, d.c.title, d.c.date, d.c.source, d.c.url, d.c.language, d.c.status, d.c.duplicate_of,
-               d.c.chars, d.c.words)
+               d.c.chars, d.c.words, d.c.repeated_chars)
         .where(*_date_range(d.c.date, since, until))
         .order_by(d.c.date.desc(), d.c.id)
         .limit(limit)
