@@ -188,6 +188,9 @@ class Ingest:
                     self._write(*window.popleft())
             while window:
                 self._write(*window.popleft())
+        except KeyboardInterrupt:  # stop at once: every document written so far stays, a re-run goes on
+            self.engine.abort()
+            raise
         finally:
             for _, future in window:
                 if future is not None and hasattr(future, "cancel"):

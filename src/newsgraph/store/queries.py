@@ -500,6 +500,11 @@ def documents(connection: Connection, *, since: str | None = None, until: str | 
     return [dict(row._mapping) for row in connection.execute(query)]
 
 
+def document_count(connection: Connection) -> int:
+    """How many documents the store holds (of any status)."""
+    return int(connection.execute(select(func.count()).select_from(d)).scalar())
+
+
 def stats(connection: Connection) -> dict[str, Any]:
     """How many documents of each status, actors, quotes, events, errors."""
     by_status = dict(connection.execute(select(d.c.status, func.count()).group_by(d.c.status)).all())
