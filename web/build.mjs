@@ -26,6 +26,12 @@ await build({
 // The layout worker: one classic script.
 await build({...common, entryPoints: {'layout-worker': join(here, 'src', 'layout-worker.js')}, outdir: out, format: 'iife'});
 copyFileSync(join(here, 'src', 'index.html'), join(out, 'index.html'));
+// The interactive API docs (/docs): Swagger UI as its package ships it, and our page over it.
+const swagger = join(here, 'node_modules', 'swagger-ui-dist');
+mkdirSync(join(out, 'docs'), {recursive: true});
+for (const name of ['swagger-ui-bundle.js', 'swagger-ui.css']) copyFileSync(join(swagger, name), join(out, 'docs', name));
+copyFileSync(join(here, 'src', 'docs.html'), join(out, 'docs', 'index.html'));
+copyFileSync(join(here, 'src', 'docs.js'), join(out, 'docs', 'docs.js'));
 
 // The licenses of every npm package that ends up in the bundles (the runtime dependencies).
 const lock = JSON.parse(readFileSync(join(here, 'package-lock.json'), 'utf8'));

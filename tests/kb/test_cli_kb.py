@@ -47,7 +47,7 @@ def test_show_gives_roles_in_force_on_a_date(fixtures):
 def test_show_unknown_name_is_one_line_error(capsys):
     assert main(["kb", "show", "Nobody Of This Name Anywhere"]) == 1
     err = capsys.readouterr().err.strip()
-    assert err.startswith("Error: no actor named") and "\n" not in err
+    assert err.startswith("newsgraph: error: no actor named") and "\n" not in err
 
 
 def test_validate_exit_status(tmp_path, fixtures):

@@ -27,22 +27,28 @@ def _register() -> None:
 _register()
 
 
+def error_line(message: str) -> None:
+    """The one style of every error the CLI reports: `newsgraph: error: MESSAGE` on stderr."""
+    click.echo(f"newsgraph: error: {' '.join(str(message).split())}", err=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI: errors of use or input are one line on stderr, never a traceback."""
     try:
         returned = cli.main(args=argv, prog_name="newsgraph", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("newsgraph: aborted", err=True)
-        return 130
-    except click.ClickException as error:
-        error.show()
-        return error.exit_code
-    except NewsgraphError as error:
-        click.echo(f"newsgraph: error: {error}", err=True)
-        return 1
-    except KeyboardInterrupt:
+    except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("newsgraph: interrupted", err=True)
         return 130
+    except click.UsageError as error:
+        command = error.ctx.command_path if error.ctx else "newsgraph"
+        error_line(f"{error.format_message()} (see '{command} --help')")
+        return error.exit_code
+    except click.ClickException as error:
+        error_line(error.format_message())
+        return error.exit_code
+    except NewsgraphError as error:
+        error_line(str(error))
+        return 1
     except BrokenPipeError:
         return 0
     except Exception as error:  # a bug: say so in one line, traceback on request

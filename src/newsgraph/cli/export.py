@@ -23,8 +23,17 @@ def export_group():
     """Export events, quotes, actors, the actor network or a GDELT-style table."""
 
 
+TABLE_HELP = {
+    "events": "All events (who did what to whom: type, quad class, Goldstein score, modality, who asserts it, "
+              "the evidence and its offsets), one row per event.",
+    "quotes": "All quotes (speaker, cue, kind, text and offsets, article), one row per quote.",
+    "actors": "All actors (id, name, type, country, sector, knowledge-base id, mentions and articles), one row per actor.",
+}
+
+
 def _table_command(kind: str):
-    @click.command(kind)
+    @click.command(kind, help=f"{TABLE_HELP[kind]} As JSON Lines, CSV or Parquet; the ids are those of the other exports.",
+                   short_help=TABLE_HELP[kind].split(" (")[0] + ".")
     @db_option
     @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
     @click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: standard output; Parquet needs a file).")
@@ -39,7 +48,6 @@ def _table_command(kind: str):
             count = export_table(connection, kind, _output(output), fmt, since=since, until=until)
         _done(kind, count, output)
 
-    command.__doc__ = f"All {kind} as JSON Lines, CSV or Parquet (one row per {kind[:-1]})."
     return command
 
 

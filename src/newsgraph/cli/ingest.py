@@ -39,6 +39,22 @@ class LeftColumn(ProgressColumn):
         return Text(f"left {seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}")
 
 
+LOADING = "Loading the model…"
+
+
+def stored_documents(store) -> int:
+    from ..store.queries import document_count
+
+    with store.read() as connection:
+        return document_count(connection)
+
+
+def interrupted_line(stored: int) -> str:
+    """What Ctrl-C leaves: the documents stored so far, and how to go on."""
+    return (f"newsgraph: interrupted: {stored:,} documents stored by this run, all kept; "
+            "run the same command again to resume (nothing is added twice)")
+
+
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
@@ -73,6 +89,7 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, model, kb_
         engine = "dask"
     store = Store.open(db)
     try:
+        before = stored_documents(store)
         articles = iter_articles(list(paths), max_line_bytes=max_line_mb * 1024 * 1024)
         total = estimate_total(paths)
         if limit is not None:
@@ -85,11 +102,22 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, model, kb_
             console=console(stderr=True), disable=not show, transient=False,
         )
         with progress:
-            task = progress.add_task("ingest", total=total, start=False)  # the clock starts once the workers are ready
+            # the clock starts once the workers are ready: until then they load the model
+            task = progress.add_task(LOADING, total=total, start=False)
+
+            def started() -> None:
+                progress.update(task, description="ingest")
+                progress.start_task(task)
+
             run = Ingest(store, engine=engine, workers=workers, scheduler=scheduler, batch_size=batch_size,
                          model=model, kb_paths=kb_paths, max_chars=max_chars, on_item=lambda _item: progress.advance(task),
-                         on_start=lambda: progress.start_task(task))
-            summary = run.run(articles)
+                         on_start=started)
+            try:
+                summary = run.run(articles)
+            except KeyboardInterrupt:
+                progress.stop()
+                click.echo(interrupted_line(stored_documents(store) - before), err=True)
+                raise click.exceptions.Exit(130) from None
     finally:
         store.close()
     if as_json:

@@ -26,8 +26,28 @@ db_option = click.option(
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for machines instead of tables.")
 limit_option = click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many rows.")
-since_option = click.option("--since", metavar="DATE", help="From this date on (YYYY-MM-DD, inclusive).")
-until_option = click.option("--until", metavar="DATE", help="Up to this date (YYYY-MM-DD, YYYY-MM or YYYY, inclusive).")
+
+
+def _date(_context, _parameter, value: str | None) -> str | None:
+    """A --since/--until value: a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    from ..store.queries import InvalidDate, valid_date
+
+    try:
+        return valid_date(value) if value else None
+    except InvalidDate as error:
+        raise click.BadParameter(str(error)) from None
+
+
+since_option = click.option("--since", metavar="DATE", callback=_date,
+                            help="From this date on (YYYY-MM-DD, YYYY-MM or YYYY, inclusive).")
+until_option = click.option("--until", metavar="DATE", callback=_date,
+                            help="Up to this date (YYYY-MM-DD, YYYY-MM or YYYY, inclusive).")
+
+
+members_option = click.option(
+    "--include-members/--no-include-members", "include_members", default=None,
+    help="Count the quotes and acts of the actor's members (spokespeople, officials) as its own "
+         "[default: on for organizations, armed groups and IGOs].")
 
 
 def console(stderr: bool = False) -> Console:
@@ -123,13 +143,15 @@ def actors_command(db, limit, actor_type, country, since, until, as_json):
 @click.command("actor")
 @click.argument("name")
 @db_option
+@members_option
 @limit_option
 @json_option
-def actor_command(name, db, limit, as_json):
-    """One actor across the corpus: roles over time, what it said, what it did to whom,
-    what was done to it, who spoke of it, its partners."""
+def actor_command(name, db, include_members, limit, as_json):
+    """One actor across the corpus (by id, name, alias or surname): roles over time, what
+    it said, what it did to whom, what was done to it, who spoke of it, its partners; for
+    an organization also what its members said and did, apart."""
     with open_store(db) as store:
-        profile = store.actor(name, limit=limit)
+        profile = store.actor(name, limit=limit, include_members=include_members)
     if as_json:
         return emit_json(profile)
     out = console()
@@ -152,6 +174,10 @@ def actor_command(name, db, limit, as_json):
     _print_events(out, "What it did to whom", profile["did"])
     _print_events(out, "What others did to it", profile["done_to"])
     _print_quotes(out, "Who spoke of it", profile["spoken_of"], show_speaker=True)
+    if profile.get("members"):
+        out.print(Text("Its members: " + ", ".join(f"{m['name']} ({m['role']})" for m in profile["members"])))
+        _print_quotes(out, "What its members said", profile["members_said"], show_speaker=True)
+        _print_events(out, "What its members did", profile["members_did"])
     if profile["partners"]:
         grid = table("Partners (events either way)", "actor", "events", "by quad class", "goldstein")
         for partner in profile["partners"]:
@@ -167,7 +193,8 @@ def _print_quotes(out: Console, title: str, rows: list[dict[str, Any]], show_spe
     columns = (["speaker"] if show_speaker else []) + ["quote", "kind", "article"]
     grid = table(title, *columns)
     for row in rows:
-        cells = [cell(row.get("speaker") or row.get("speaker_text") or "?", 30)] if show_speaker else []
+        speaker = (row.get("speaker") or row.get("speaker_text") or "?") + (" (member)" if row.get("member") else "")
+        cells = [cell(speaker, 40)] if show_speaker else []
         cells += [cell(row["text"], 160), cell(row["kind"]), where(row)]
         grid.add_row(*cells)
     out.print(grid)
@@ -181,7 +208,7 @@ def _print_events(out: Console, title: str, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         did = row["type"] + (" (denied)" if row["negated"] else "") + (f" [{row['modality']}]" if row.get("modality") not in (None, "asserted") else "")
         grid.add_row(
-            cell(row["day"]), cell(names(row["source"]), 40), cell(did), cell(names(row["target"]), 40),
+            cell(row["day"]), cell(names(row["source"]) + (" (member)" if row.get("member") else ""), 40), cell(did), cell(names(row["target"]), 40),
             cell(row["quad_class"]), cell(row.get("attributed_to_name"), 30), cell(row["evidence_text"], 120), where(row),
         )
     out.print(grid)
@@ -191,14 +218,17 @@ def _print_events(out: Console, title: str, rows: list[dict[str, Any]]) -> None:
 @db_option
 @click.option("--speaker", metavar="NAME", help="Said by this actor (id, name or alias).")
 @click.option("--about", metavar="NAME", help="Mentioning this actor inside the quote.")
+@members_option
 @since_option
 @until_option
 @limit_option
 @json_option
-def quotes_command(db, speaker, about, since, until, limit, as_json):
-    """Quotes across the corpus, newest first."""
+def quotes_command(db, speaker, about, include_members, since, until, limit, as_json):
+    """Quotes across the corpus, newest first; an organization's include those of its
+    spokespeople and officials (marked "member")."""
     with open_store(db) as store:
-        rows = store.quotes(speaker=speaker, about=about, since=since, until=until, limit=limit)
+        rows = store.quotes(speaker=speaker, about=about, since=since, until=until, include_members=include_members,
+                            limit=limit)
     if as_json:
         return emit_json(rows)
     _print_quotes(console(), f"{len(rows)} quotes", rows)
@@ -212,16 +242,21 @@ def quotes_command(db, speaker, about, since, until, limit, as_json):
 @click.option("--type", "event_type", help="PLOVER event type (e.g. ASSAULT, ACCUSE, CONSULT).")
 @click.option("--quad-class", type=click.IntRange(0, 4), help="0 neutral, 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.")
 @click.option("--attributed-to", metavar="NAME", help="Asserted by this actor (the source of the claim).")
-@click.option("--asserted-only", is_flag=True, help="Leave out negated events.")
+@click.option("--asserted-only", is_flag=True,
+              help="Only events reported as having happened: not negated, neither future nor hypothetical.")
+@members_option
 @since_option
 @until_option
 @limit_option
 @json_option
-def events_command(db, actor, source, target, event_type, quad_class, attributed_to, asserted_only, since, until, limit, as_json):
-    """Who did what to whom, across the corpus, newest first."""
+def events_command(db, actor, source, target, event_type, quad_class, attributed_to, asserted_only, include_members,
+                   since, until, limit, as_json):
+    """Who did what to whom, across the corpus, newest first; an organization's include the
+    acts of its spokespeople and officials."""
     with open_store(db) as store:
         rows = store.events(actor=actor, source=source, target=target, type=event_type, quad_class=quad_class,
-                            attributed_to=attributed_to, include_negated=not asserted_only, since=since, until=until, limit=limit)
+                            attributed_to=attributed_to, asserted_only=asserted_only, include_members=include_members,
+                            since=since, until=until, limit=limit)
     if as_json:
         return emit_json(rows)
     _print_events(console(), f"{len(rows)} events", rows)

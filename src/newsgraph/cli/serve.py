@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from ..errors import NewsgraphError
 from .query import db_option
 
 
@@ -12,7 +11,8 @@ from .query import db_option
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="The interface to listen on. Beyond localhost (e.g. 0.0.0.0) the write endpoints need --token.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="The TCP port.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, envvar="NEWSGRAPH_PORT",
+              show_envvar=True, help="The TCP port.")
 @click.option("--token", envvar="NEWSGRAPH_TOKEN", show_envvar=True, metavar="TOKEN",
               help="A secret the write endpoints (analyze, ingest) ask for: 'Authorization: Bearer TOKEN'.")
 @click.option("--writable", is_flag=True, help="Let POST /api/documents add articles to the store (read-only without).")
@@ -23,14 +23,12 @@ from .query import db_option
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info",
               show_default=True)
 def serve_command(db, host, port, token, writable, max_body, allowed_hosts, log_level):
-    """Serve the HTTP API (/api, spec at /api/openapi.json) and the web app: the actor
-    network, actors, articles with their evidence, search, contested claims, the map."""
-    try:
-        import uvicorn
+    """Serve the HTTP API (/api; its OpenAPI spec at /openapi.json, interactive docs at
+    /docs) and the web app: the actor network, actors, articles with their evidence,
+    search, contested claims, the map."""
+    import uvicorn
 
-        from ..serve import ServeSettings, create_app
-    except ModuleNotFoundError as error:
-        raise NewsgraphError(f"serving needs {error.name}: pip install 'newsgraph[serve]'") from None
+    from ..serve import ServeSettings, create_app
     from ..store import Store
     from ..store.engine import shown_url
 

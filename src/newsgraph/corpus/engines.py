@@ -50,6 +50,9 @@ class InlineEngine:
     def close(self) -> None:
         pass
 
+    def abort(self) -> None:
+        """Stop now (Ctrl-C): nothing runs beside this process."""
+
 
 class ProcessEngine:
     """N local worker processes."""
@@ -86,6 +89,20 @@ class ProcessEngine:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
 
+    def abort(self) -> None:
+        """Stop now (Ctrl-C): the workers are ended, not waited for (their batches are not
+        written; a re-run analyses them again)."""
+        if self.pool is None:
+            return
+        pool, self.pool = self.pool, None
+        # Python 3.14 has ProcessPoolExecutor.terminate_workers(); before it, the pool's processes
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        for process in processes:
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.join(timeout=2)
+
 
 class DaskEngine:
     """Batches as tasks on a Dask cluster."""
@@ -114,6 +131,10 @@ class DaskEngine:
         if self.client is not None:
             self.client.close()
             self.client = None
+
+    def abort(self) -> None:
+        """Stop now (Ctrl-C): the client goes; the cluster drops this run's tasks."""
+        self.close()
 
 
 def make_engine(engine: str, workers: int, *, scheduler: str | None = None, model: str | None = None,

@@ -39,6 +39,7 @@ from ..ingest.files import MAX_LINE_BYTES, count_lines, open_stream
 from ..ingest.fingerprint import NEAR_THRESHOLD, Duplicate, Fingerprint, fingerprint, same_numbers, similarity
 from ..ingest.language import is_foreign
 from ..ingest.records import RawArticle
+from ..ingest.repeats import blank_repeats
 from ..ingest.sources import iter_articles, kind_of_name, walk
 from ..store import Store
 from ..store.schema import ANALYSED, DUPLICATE, FAILED, NON_ENGLISH
@@ -91,6 +92,8 @@ class Item:
     print_: Fingerprint | None = None
     error: str | None = None  # a bad item's reason, or a failed analysis's
     skip: bool = False  # already stored: nothing to write
+    analysed_text: str | None = None  # the text with its repeated passages blanked (ingest/repeats.py)
+    repeated_chars: int = 0
 
 
 def document_id(text: str) -> str:
@@ -191,6 +194,9 @@ class Ingest:
                     self._write(*window.popleft())
             while window:
                 self._write(*window.popleft())
+        except KeyboardInterrupt:  # stop at once: every document written so far stays, a re-run goes on
+            self.engine.abort()
+            raise
         finally:
             for _, future in window:
                 if future is not None and hasattr(future, "cancel"):
@@ -245,12 +251,13 @@ class Ingest:
             self.in_flight.add(item.doc_id, text_hash, None)
             return item
         item.status = ANALYSED
+        item.analysed_text, item.repeated_chars = blank_repeats(raw.text)  # each passage analysed once
         self.in_flight.add(item.doc_id, text_hash, item.print_)
         return item
 
     def _job(self, item: Item) -> Job:
         raw = item.raw
-        return Job(id=item.doc_id, text=raw.text, title=raw.title, date=raw.date, source=raw.source, url=raw.url)
+        return Job(id=item.doc_id, text=item.analysed_text or raw.text, title=raw.title, date=raw.date, source=raw.source, url=raw.url)
 
     # ---------------------------------------------------------------- writing
     def _write(self, batch: list[Item], future) -> None:
@@ -289,7 +296,7 @@ class Ingest:
                 document.update(status=FAILED, error=item.error)
             else:
                 rows = outcome.rows
-                document["words"] = rows.words
+                document.update(words=rows.words, repeated_chars=item.repeated_chars)
         written = self.store.add_document(
             document,
             fingerprint=item.print_ if item.status in (ANALYSED, FAILED) else None,

@@ -3,8 +3,9 @@
 Lists are paged with `limit` and `offset` (the answer's `next_offset` is where the next
 page starts, null at the end); `limit` has a maximum per endpoint. Dates are ISO
 (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `until` includes the whole year or month).
-Errors are JSON `{"detail": "..."}`: 404 for an unknown document or actor, 400 for a
-query that cannot be run, 413/414 for requests over the size limits.
+Errors are JSON `{"detail": "..."}`: 404 for an unknown document or actor, 422 for a
+malformed parameter (a date that is no calendar date, `?since=2023-13`), 400 for a query
+that cannot be run, 413/414 for requests over the size limits.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse
+from pydantic import AfterValidator
 from sqlalchemy import func, select
 
 from .. import __version__
@@ -34,13 +36,29 @@ MAX_SCAN = 5_000  # lists the store cannot page itself (search, contested) are c
 MAX_NETWORK_NODES = 10_000
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-Since = Annotated[str | None, Query(pattern=DATE, description="from this date on (inclusive)")]
-Until = Annotated[str | None, Query(pattern=DATE, description="up to this date (inclusive; YYYY and YYYY-MM mean the whole year or month)")]
+
+
+def calendar_date(value: str | None) -> str | None:
+    """A date parameter that is a real calendar date (2023-13 is none: 422)."""
+    if value is None:
+        return None
+    try:
+        return queries.valid_date(value)
+    except queries.InvalidDate as error:
+        raise ValueError(str(error)) from None
+
+
+Since = Annotated[str | None, Query(pattern=DATE, description="from this date on (inclusive)"), AfterValidator(calendar_date)]
+Until = Annotated[str | None, Query(pattern=DATE, description="up to this date (inclusive; YYYY and YYYY-MM mean the whole year or month)"),
+                  AfterValidator(calendar_date)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="at most this many items")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="skip this many items")]
 ActorName = Annotated[str | None, Query(max_length=200, description="an actor id, name or alias")]
 Code = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$", description="ISO 3166 alpha-3 country code")]
 EventType = Annotated[str | None, Query(pattern=r"^[A-Z_]{2,32}$", description="PLOVER event type, e.g. ASSAULT")]
+IncludeMembers = Annotated[bool | None, Query(
+    description="also the quotes and acts of the actor's members (spokespeople, officials); "
+                "default: on for organizations, armed groups and IGOs")]
 QuadClass = Annotated[int | None, Query(ge=0, le=4, description="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")]
 
 
@@ -116,9 +134,10 @@ def list_actors(store: StoreDep, q: Annotated[str | None, Query(max_length=200, 
 def get_actor(store: StoreDep, actor: str, limit: Annotated[int, Query(ge=1, le=100)] = 20,
               period: Literal["year", "month", "day"] = "month",
               spoken_of: Annotated[bool, Query(description="also the quotes of others that mention it (slower; "
-                                                           "GET /api/quotes?about= pages them)")] = False):
+                                                           "GET /api/quotes?about= pages them)")] = False,
+              include_members: IncludeMembers = None):
     with store.read() as connection:
-        profile = queries.actor(connection, actor, limit=limit, spoken_of=spoken_of)
+        profile = queries.actor(connection, actor, limit=limit, spoken_of=spoken_of, include_members=include_members)
         profile["name_history"] = queries.actor_name_history(connection, profile["id"])
         profile["timeline"] = queries.actor_timeline(connection, profile["id"], period=period, undated=True)
     return profile
@@ -136,9 +155,10 @@ def actor_timeline(store: StoreDep, actor: str, period: Literal["year", "month",
 @router.get("/quotes", response_model=models.Page[models.Quote], summary="Quotes: by speaker, about an actor, or full-text")
 def list_quotes(store: StoreDep, q: Annotated[str | None, Query(max_length=300, description="full-text query (words, \"phrases\", OR, -word)")] = None,
                 speaker: ActorName = None, about: ActorName = None, since: Since = None, until: Until = None,
-                limit: Limit = 50, offset: Offset = 0):
+                include_members: IncludeMembers = None, limit: Limit = 50, offset: Offset = 0):
     if not q:
-        rows = read(store, queries.quotes, speaker=speaker, about=about, since=since, until=until, limit=limit + 1, offset=offset)
+        rows = read(store, queries.quotes, speaker=speaker, about=about, since=since, until=until,
+                    include_members=include_members, limit=limit + 1, offset=offset)
         return page(rows, limit, offset)
     if about:
         raise HTTPException(400, "a full-text quote search (q) cannot be combined with about: use one or the other")
@@ -166,10 +186,14 @@ def event_filters(actor: ActorName = None, source: ActorName = None, target: Act
                   attributed_to: Annotated[str | None, Query(max_length=200, description="who asserts the event (an actor)")] = None,
                   country: Code = None, admin1: Annotated[str | None, Query(max_length=200)] = None,
                   bbox: Annotated[str | None, Query(max_length=100, description="west,south,east,north in degrees")] = None,
-                  include_negated: bool = True) -> dict[str, Any]:
+                  include_negated: bool = True,
+                  asserted_only: Annotated[bool, Query(description="only events reported as having happened: "
+                                                                   "not negated, neither future nor hypothetical")] = False,
+                  include_members: IncludeMembers = None) -> dict[str, Any]:
     return {"actor": actor, "source": source, "target": target, "type": type, "quad_class": quad_class, "since": since,
             "until": until, "attributed_to": attributed_to, "country": country, "admin1": admin1,
-            "bbox": parse_bbox(bbox), "include_negated": include_negated}
+            "bbox": parse_bbox(bbox), "include_negated": include_negated, "asserted_only": asserted_only,
+            "include_members": include_members}
 
 
 EventFilters = Annotated[dict, Depends(event_filters)]

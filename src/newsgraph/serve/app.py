@@ -1,5 +1,7 @@
-"""The web application: the HTTP API under `/api`, the built web app under `/static`,
-and the app's page for every other path (it routes in the browser).
+"""The web application: the HTTP API under `/api`, its OpenAPI spec at `/openapi.json`
+(also `/api/openapi.json`) and interactive docs at `/docs` (Swagger UI, shipped in the
+package: no CDN, under the same CSP), the built web app under `/static`, and the app's
+page for every other path (it routes in the browser).
 
 ```python
 from newsgraph.serve import create_app
@@ -24,6 +26,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..errors import InputError, NewsgraphError
 from ..store import NotFound, SearchError, Store, StoreError
+from ..store.queries import AmbiguousActor
 from . import api
 from .security import LimitsMiddleware, ServeSettings
 
@@ -55,8 +58,8 @@ def create_app(store: Store | str | None, settings: ServeSettings | None = None)
             "Every extracted item carries character offsets into its document's text. "
             "Lists are paged with `limit` and `offset`; `next_offset` is null on the last page."
         ),
-        openapi_url="/api/openapi.json",
-        docs_url=None,  # the interactive docs pages load scripts from a CDN: not offline, not under our CSP
+        openapi_url="/openapi.json",
+        docs_url=None,  # FastAPI's own docs pages load scripts from a CDN: /docs below serves the shipped ones
         redoc_url=None,
     )
     app.state.store = store
@@ -70,6 +73,18 @@ def create_app(store: Store | str | None, settings: ServeSettings | None = None)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
 
     index = STATIC / "index.html"
+    docs = STATIC / "docs" / "index.html"
+
+    @app.get("/api/openapi.json", include_in_schema=False)
+    def openapi_under_api():
+        return JSONResponse(app.openapi())
+
+    @app.get("/docs", include_in_schema=False)
+    def docs_page():
+        if not docs.exists():
+            return PlainTextResponse("The docs page is not built: run scripts/build-web.sh (the spec is at /openapi.json).",
+                                     status_code=503)
+        return FileResponse(docs, media_type="text/html; charset=utf-8", headers={"cache-control": "no-cache"})
 
     def page():
         if not index.exists():
@@ -105,6 +120,10 @@ def _add_error_handlers(app: FastAPI) -> None:
             return JSONResponse({"detail": str(error)}, status_code=status)
         return handle
 
+    async def ambiguous(_request: Request, error: AmbiguousActor):
+        return JSONResponse({"detail": str(error), "candidates": error.candidates}, status_code=404)
+
+    app.add_exception_handler(AmbiguousActor, ambiguous)
     app.add_exception_handler(NotFound, handler(404))
     app.add_exception_handler(SearchError, handler(400))
     app.add_exception_handler(InputError, handler(400))

@@ -45,6 +45,7 @@ class DocumentSummary(Open):
     duplicate_of: str | None = None
     chars: int
     words: int | None = None
+    repeated_chars: int | None = Field(None, description="characters of passages the text repeats (analysed once)")
 
 
 class Quote(Open):
@@ -66,6 +67,7 @@ class Quote(Open):
     confidence: float | None = None
     date: str | None = None
     title: str | None = None
+    member: bool = Field(False, description="said by a member (spokesperson, official) of the actor asked for")
 
 
 class Event(Open):
@@ -95,6 +97,7 @@ class Event(Open):
     date_source: str | None = None
     day: str | None = None
     title: str | None = None
+    member: bool = Field(False, description="done by a member (spokesperson, official) of the actor asked for")
 
 
 class Mention(BaseModel):
@@ -129,6 +132,7 @@ class DocumentDetail(Open):
     source: str | None = None
     url: str | None = None
     status: str
+    repeated_chars: int | None = Field(None, description="characters of passages the text repeats (analysed once)")
     text: str
     actors: list[DocumentActor]
     mentions: list[Mention]
@@ -175,6 +179,12 @@ class Partner(Open):
     by_quad_class: dict[str, int]
 
 
+class Member(BaseModel):
+    id: str
+    name: str
+    role: str = Field(description="the role, as the corpus words it, that names the organization")
+
+
 class ActorDetail(Open):
     id: str
     name: str
@@ -191,6 +201,9 @@ class ActorDetail(Open):
     spoken_of: list[Quote]
     partners: list[Partner]
     timeline: list[Period]
+    members: list[Member] = Field([], description="its spokespeople and officials (for an organization, by default)")
+    members_said: list[Quote] = Field([], description="what its members said, apart from its own words")
+    members_did: list[Event] = Field([], description="what its members did, apart from its own acts")
 
 
 class Place(BaseModel):

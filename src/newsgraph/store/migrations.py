@@ -48,10 +48,17 @@ def _span_indexes(connection: Connection) -> None:
             index.create(connection, checkfirst=True)
 
 
+def _repeated_chars(connection: Connection) -> None:
+    """Version 3: how many characters of a document repeat its own passages (analysed once)."""
+    if "repeated_chars" not in {column["name"] for column in inspect(connection).get_columns("documents")}:
+        connection.execute(text("ALTER TABLE documents ADD COLUMN repeated_chars INTEGER"))
+
+
 # Steps from version 1 (the first schema) on. Version 1 has no step: a database is born
 # at the newest version.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "indexes of mention and quote spans and of event countries", _span_indexes),
+    Migration(3, "documents.repeated_chars: the passages a document repeats, analysed once", _repeated_chars),
 )
 
 

@@ -9,6 +9,8 @@ Dates are ISO text; `since` and `until` are inclusive.
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -25,8 +27,20 @@ q, e, ea, m = schema.quotes, schema.events, schema.event_actors, schema.mentions
 q2 = schema.quotes.alias("q2")
 
 
+# The modalities of events that are not reported as having happened.
+UNASSERTED_MODALITIES = ("future", "hypothetical")
+
+
 class NotFound(NewsgraphError):
     """Nothing in the store matches what was asked for."""
+
+
+class AmbiguousActor(NotFound):
+    """A name that several actors bear: `candidates` lists them ({id, name, type, mentions})."""
+
+    def __init__(self, message: str, candidates: list[dict[str, Any]]):
+        super().__init__(message)
+        self.candidates = candidates
 
 
 # ---------------------------------------------------------------- actors
@@ -51,12 +65,99 @@ def resolve_actor(connection: Connection, name: str) -> str:
     slugged = slug(wanted)
     if connection.execute(select(a.c.id).where(a.c.id == slugged)).first():
         return slugged
+    # a word of a name: a surname ("Khamenei"), a short form ("Mujahid")
+    candidates = _actors_named_by_word(connection, fold(wanted))
+    if len(candidates) == 1:
+        return candidates[0]["id"]
+    if candidates:
+        listed = ", ".join(f"{row['name']} ({row['id']})" for row in candidates[:10])
+        raise AmbiguousActor(f"{wanted!r} names {len(candidates)} actors in the store: {listed}; give one of these ids",
+                             candidates[:10])
     like = f"%{_escape_like(fold(wanted))}%"
     close = connection.execute(
         select(an.c.name).where(an.c.folded.like(like, escape="\\")).distinct().order_by(an.c.name).limit(5)
     ).scalars().all()
     hint = f"; did you mean: {', '.join(close)}?" if close else ""
     raise NotFound(f"no actor called {wanted!r} in the store{hint}")
+
+
+def _actors_named_by_word(connection: Connection, folded: str) -> list[dict[str, Any]]:
+    """The actors one of whose names holds `folded` as whole words, most mentioned first."""
+    escaped = _escape_like(folded)
+    word = or_(an.c.folded.like(f"% {escaped}", escape="\\"), an.c.folded.like(f"{escaped} %", escape="\\"),
+               an.c.folded.like(f"% {escaped} %", escape="\\"), an.c.folded.like(f"%-{escaped}", escape="\\"))
+    ids = select(an.c.actor_id).where(word).distinct().subquery("named")
+    mentions = func.coalesce(func.sum(da.c.mentions), 0).label("mentions")
+    rows = connection.execute(
+        select(a.c.id, a.c.name, a.c.type, mentions)
+        .select_from(a.join(ids, ids.c.actor_id == a.c.id).outerjoin(da, da.c.actor_id == a.c.id))
+        .group_by(a.c.id, a.c.name, a.c.type)
+        .order_by(mentions.desc(), a.c.id)
+        .limit(50)
+    )
+    return [{"id": row.id, "name": row.name, "type": row.type, "mentions": int(row.mentions)} for row in rows]
+
+
+# ---------------------------------------------------------------- an organization's members
+# The actor types whose members (spokespeople, officials) speak and act for them by default.
+ORGANIZATION_TYPES = ("organization", "armed_group", "igo")
+
+
+def is_organization(connection: Connection, actor_id: str) -> bool:
+    return connection.execute(select(a.c.type).where(a.c.id == actor_id)).scalar() in ORGANIZATION_TYPES
+
+
+def members(connection: Connection, actor_id: str) -> list[dict[str, Any]]:
+    """The people whose roles in the corpus name this actor as their organization: "spokesman
+    of the Taliban", "the Taliban's chief spokesman", "Taliban spokesman". The name must end
+    the role (after "of") or begin it, and no longer name of another actor may hold it there
+    ("spokesman of the Pakistani Taliban" is no member of the Taliban)."""
+    own = {fold(name) for name in connection.execute(select(an.c.name).where(an.c.actor_id == actor_id)).scalars()}
+    own |= {fold(name) for name in connection.execute(select(a.c.name).where(a.c.id == actor_id)).scalars()}
+    own = {name for name in own if len(name) >= 2}
+    if not own:
+        return []
+    others = {fold(name) for name in connection.execute(
+        select(an.c.name).where(an.c.actor_id != actor_id,
+                                or_(*(an.c.folded.like(f"%{_escape_like(name)}%", escape="\\") for name in own)))
+    ).scalars()} - own
+    roles = schema.actor_roles
+    rows = connection.execute(
+        select(roles.c.actor_id, roles.c.role, a.c.name)
+        .select_from(roles.join(a, a.c.id == roles.c.actor_id))
+        .where(a.c.type == "person", roles.c.actor_id != actor_id,
+               or_(*(func.lower(roles.c.role).like(f"%{_escape_like(name)}%", escape="\\") for name in own)))
+        .distinct()
+        .order_by(roles.c.actor_id, roles.c.role)
+    )
+    found: dict[str, dict[str, Any]] = {}
+    for member_id, role, name in rows:
+        held = fold(role)
+        place = _organization_in_role(held, own)
+        if place is None or any(_organization_in_role(held, {other}) == place and len(other) > len(place[1])
+                                for other in others):
+            continue
+        found.setdefault(member_id, {"id": member_id, "name": name, "role": role})
+    return sorted(found.values(), key=lambda item: item["id"])
+
+
+def _organization_in_role(role: str, names: set[str]) -> tuple[str, str] | None:
+    """("end", name) or ("start", name) when the longest of `names` ends the role after "of
+    (the)" or begins it (after "the"), as whole words; else None."""
+    for name in sorted(names, key=len, reverse=True):
+        pattern = re.escape(name)
+        if re.search(rf"\bof (?:the )?{pattern}$", role):
+            return "end", name
+        if re.match(rf"^(?:the )?{pattern}(?:'s|’s)?\s+\w", role):
+            return "start", name
+    return None
+
+
+def speakers_for(connection: Connection, actor_id: str, include_members: bool | None) -> tuple[list[str], list[dict]]:
+    """The actor and, when `include_members` (None: when it is an organization), its members."""
+    wanted = is_organization(connection, actor_id) if include_members is None else include_members
+    found = members(connection, actor_id) if wanted else []
+    return [actor_id] + [member["id"] for member in found], found
 
 
 def actors(connection: Connection, *, limit: int = 20, type: str | None = None, country: str | None = None,
@@ -93,10 +194,13 @@ def actors(connection: Connection, *, limit: int = 20, type: str | None = None, 
     return [dict(row._mapping) for row in connection.execute(query)]
 
 
-def actor(connection: Connection, name: str, *, limit: int = 20, spoken_of: bool = True) -> dict[str, Any]:
+def actor(connection: Connection, name: str, *, limit: int = 20, spoken_of: bool = True,
+          include_members: bool | None = None) -> dict[str, Any]:
     """Everything the corpus says of one actor: its names, roles over time, what it said,
     what it did to whom, what others did to it, who spoke of it (unless not `spoken_of`:
-    the costliest part for a much-mentioned actor), its closest partners."""
+    the costliest part for a much-mentioned actor), its closest partners; with
+    `include_members` (None: for an organization) its `members` and, apart from its own,
+    what they said (`members_said`) and did (`members_did`)."""
     actor_id = resolve_actor(connection, name)
     row = connection.execute(select(a).where(a.c.id == actor_id)).first()
     totals = connection.execute(
@@ -120,13 +224,29 @@ def actor(connection: Connection, name: str, *, limit: int = 20, spoken_of: bool
         documents=int(totals[1]),
         names=list(names),
         roles=[dict(r._mapping) for r in roles],
-        said=quotes(connection, speaker=actor_id, limit=limit),
-        did=events(connection, source=actor_id, limit=limit),
+        said=quotes(connection, speaker=actor_id, include_members=False, limit=limit),
+        did=events(connection, source=actor_id, include_members=False, limit=limit),
         done_to=events(connection, target=actor_id, limit=limit),
         spoken_of=quotes(connection, about=actor_id, not_speaker=actor_id, limit=limit) if spoken_of else [],
         partners=partners(connection, actor_id, limit=limit),
     )
+    _ids, found = speakers_for(connection, actor_id, include_members)
+    member_ids = [member["id"] for member in found]
+    profile["members"] = found
+    profile["members_said"] = _members_quotes(connection, member_ids, limit) if member_ids else []
+    profile["members_did"] = _members_events(connection, member_ids, limit) if member_ids else []
     return profile
+
+
+def _members_quotes(connection: Connection, member_ids: list[str], limit: int) -> list[dict[str, Any]]:
+    rows = [row for member in member_ids for row in quotes(connection, speaker=member, include_members=False, limit=limit)]
+    return sorted(rows, key=lambda row: (row["date"] or "", row["document_id"], row["ordinal"]), reverse=True)[:limit]
+
+
+def _members_events(connection: Connection, member_ids: list[str], limit: int) -> list[dict[str, Any]]:
+    rows = [row for member in member_ids for row in events(connection, source=member, include_members=False, limit=limit)]
+    unique = {(row["document_id"], row["ordinal"]): row for row in rows}
+    return sorted(unique.values(), key=lambda row: (row["day"] or "", row["document_id"], row["ordinal"]), reverse=True)[:limit]
 
 
 def partners(connection: Connection, actor_id: str, *, limit: int = 20) -> list[dict[str, Any]]:
@@ -155,15 +275,21 @@ def partners(connection: Connection, actor_id: str, *, limit: int = 20) -> list[
 # ---------------------------------------------------------------- quotes
 def quotes(connection: Connection, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
            until: str | None = None, not_speaker: str | None = None, document: str | None = None,
-           limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+           include_members: bool | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Quotes, newest first: by a speaker, about an actor (the actor is mentioned inside
     the quote), in a date range. Each with the offsets of its text, speaker and cue.
+    With `include_members` (None: when the speaker is an organization) the quotes of the
+    speaker's members (its spokespeople, officials: see `members`) too, each marked
+    `member` True.
 
     The page's keys are found first (on the quote table alone), then its rows are read
     with their document: sorting narrow keys keeps a long list fast."""
     conditions = []
+    speaker_id = None
     if speaker:
-        conditions.append(q.c.speaker_id == resolve_actor(connection, speaker))
+        speaker_id = resolve_actor(connection, speaker)
+        speakers, _members = speakers_for(connection, speaker_id, include_members)
+        conditions.append(q.c.speaker_id.in_(speakers))
     if not_speaker:
         conditions.append(or_(q.c.speaker_id.is_(None), q.c.speaker_id != not_speaker))
     if about:
@@ -195,6 +321,8 @@ def quotes(connection: Connection, *, speaker: str | None = None, about: str | N
     )
     found = [dict(row._mapping) for row in connection.execute(query)]
     _attach_names(connection, found, "speaker_id", "speaker")
+    for row in found:
+        row["member"] = speaker_id is not None and row["speaker_id"] != speaker_id
     return found
 
 
@@ -203,18 +331,23 @@ def events(connection: Connection, *, actor: str | None = None, source: str | No
            type: str | None = None, quad_class: int | None = None, since: str | None = None, until: str | None = None,
            attributed_to: str | None = None, include_negated: bool = True, document: str | None = None,
            country: str | None = None, admin1: str | None = None, bbox: tuple[float, float, float, float] | None = None,
-           located: bool | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+           located: bool | None = None, asserted_only: bool = False, include_members: bool | None = None,
+           limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Events, newest first, with who did it (`source`) to whom (`target`) and the evidence.
     `actor` matches either side; `source` and `target` one side each. `country` (ISO
     alpha-3), `admin1` and `bbox` (west, south, east, north in degrees) keep the events
-    located there; `located` True keeps the events with coordinates, False those without."""
+    located there; `located` True keeps the events with coordinates, False those without;
+    `asserted_only` leaves out negated, future and hypothetical events. With
+    `include_members` (None: when the `actor` or `source` is an organization) its members'
+    acts count as its own (as source), each marked `member` True."""
     order = (e.c.day.desc().nulls_last(), e.c.document_id, e.c.ordinal)  # undated last on both backends
     page = (  # the page's keys first, on the event table alone (see `quotes`)
         select(e.c.document_id, e.c.ordinal)
         .where(*event_conditions(
             connection, actor=actor, source=source, target=target, type=type, quad_class=quad_class, since=since,
             until=until, attributed_to=attributed_to, include_negated=include_negated, document=document,
-            country=country, admin1=admin1, bbox=bbox, located=located,
+            country=country, admin1=admin1, bbox=bbox, located=located, asserted_only=asserted_only,
+            include_members=include_members,
         ))
         .order_by(*order)
         .limit(limit)
@@ -228,6 +361,11 @@ def events(connection: Connection, *, actor: str | None = None, source: str | No
     )
     found = [dict(row._mapping) for row in connection.execute(query)]
     _attach_event_actors(connection, found)
+    whose = source or actor
+    if whose and include_members is not False:
+        whose_id = resolve_actor(connection, whose)
+        for row in found:
+            row["member"] = all(side["id"] != whose_id for side in row["source"] + row["target"])
     return found
 
 
@@ -236,8 +374,12 @@ def event_conditions(connection: Connection, *, actor: str | None = None, source
                      since: str | None = None, until: str | None = None, attributed_to: str | None = None,
                      include_negated: bool = True, document: str | None = None, country: str | None = None,
                      admin1: str | None = None, bbox: tuple[float, float, float, float] | None = None,
-                     located: bool | None = None) -> list:
-    """The WHERE conditions on `events` for the filters of `events` (shared with `event_places`)."""
+                     located: bool | None = None, asserted_only: bool = False,
+                     include_members: bool | None = False) -> list:
+    """The WHERE conditions on `events` for the filters of `events` (shared with `event_places`).
+    `asserted_only` keeps the events reported as having happened: not negated, and neither
+    future nor hypothetical (historical ones stay). `include_members` (None: for an
+    organization) counts the acts of the `actor`'s or `source`'s members as its own."""
     conditions = []
     for value, role in ((actor, None), (source, "source"), (target, "target")):
         if value:
@@ -246,6 +388,12 @@ def event_conditions(connection: Connection, *, actor: str | None = None, source
             theirs = select(ea.c.document_id, ea.c.event_ordinal).where(ea.c.actor_id == actor_id)
             if role:
                 theirs = theirs.where(ea.c.role == role)
+            if role != "target" and include_members is not False:
+                _ids, found = speakers_for(connection, actor_id, include_members)
+                if found:
+                    acts = select(ea.c.document_id, ea.c.event_ordinal).where(
+                        ea.c.actor_id.in_([member["id"] for member in found]), ea.c.role == "source")
+                    theirs = theirs.union(acts)
             conditions.append(tuple_(e.c.document_id, e.c.ordinal).in_(theirs))
     if type:
         conditions.append(e.c.type == type)
@@ -253,8 +401,10 @@ def event_conditions(connection: Connection, *, actor: str | None = None, source
         conditions.append(e.c.quad_class == quad_class)
     if attributed_to:
         conditions.append(e.c.attributed_to == resolve_actor(connection, attributed_to))
-    if not include_negated:
+    if not include_negated or asserted_only:
         conditions.append(e.c.negated.is_(False))
+    if asserted_only:
+        conditions.append(or_(e.c.modality.is_(None), e.c.modality.not_in(UNASSERTED_MODALITIES)))
     if document:
         conditions.append(e.c.document_id == document)
     if country:
@@ -333,10 +483,11 @@ def document(connection: Connection, document_id: str) -> dict[str, Any]:
 
 def documents(connection: Connection, *, since: str | None = None, until: str | None = None, status: str | None = None,
               source: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Documents without their text, newest first: id, title, date, source, url, status, size."""
+    """Documents without their text, newest first: id, title, date, source, url, status, size
+    (`repeated_chars`: the characters of passages the text repeats, analysed once)."""
     query = (
         select(d.c.id, d.c.title, d.c.date, d.c.source, d.c.url, d.c.language, d.c.status, d.c.duplicate_of,
-               d.c.chars, d.c.words)
+               d.c.chars, d.c.words, d.c.repeated_chars)
         .where(*_date_range(d.c.date, since, until))
         .order_by(d.c.date.desc(), d.c.id)
         .limit(limit)
@@ -347,6 +498,11 @@ def documents(connection: Connection, *, since: str | None = None, until: str | 
     if source:
         query = query.where(d.c.source == source)
     return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def document_count(connection: Connection) -> int:
+    """How many documents the store holds (of any status)."""
+    return int(connection.execute(select(func.count()).select_from(d)).scalar())
 
 
 def stats(connection: Connection) -> dict[str, Any]:
@@ -592,8 +748,28 @@ def _attach_names(connection: Connection, rows: list[dict[str, Any]], id_key: st
         row[name_key] = names.get(row[id_key], row[id_key]) if row.get(id_key) else None
 
 
+class InvalidDate(NewsgraphError):
+    """A date bound that is not a calendar date written YYYY, YYYY-MM or YYYY-MM-DD."""
+
+
+def valid_date(value: str) -> str:
+    """`value` itself when it is a calendar date written YYYY, YYYY-MM or YYYY-MM-DD
+    (2023, 2023-12, 2023-12-14); else `InvalidDate` saying what is wrong."""
+    parts = value.split("-")
+    if not (1 <= len(parts) <= 3 and len(parts[0]) == 4 and all(len(part) == 2 for part in parts[1:])
+            and all(part.isascii() and part.isdigit() for part in parts)):
+        raise InvalidDate(f"{value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2023-12-14)")
+    try:
+        datetime.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except ValueError as error:
+        raise InvalidDate(f"{value!r} is not a date: {error}") from None
+    return value
+
+
 def date_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
-    """Inclusive ISO bounds; "2023" and "2023-12" as `until` include the whole year or month."""
+    """Inclusive ISO bounds; "2023" and "2023-12" as `until` include the whole year or month.
+    A bound that is not a date raises `InvalidDate`."""
+    since, until = (valid_date(value) if value else None for value in (since, until))
     if until:
         until = {4: until + "-12-31", 7: until + "-31"}.get(len(until), until)
     return since or None, until or None

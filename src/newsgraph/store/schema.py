@@ -29,7 +29,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Document statuses: what the ingest did with it.
 ANALYSED = "analysed"
@@ -67,6 +67,7 @@ documents = Table(
     Column("content_hash", String(64), nullable=False),  # sha256 of the text
     Column("chars", Integer, nullable=False),
     Column("words", Integer),  # words of the analysed text (analysed documents only)
+    Column("repeated_chars", Integer),  # characters of passages the text repeats, analysed once (ingest/repeats.py)
     Column("text", Text, nullable=False),
     Column("ingested_at", String(32), nullable=False),  # wall-clock time: differs between runs
     Index("ix_documents_content_hash", "content_hash"),

@@ -180,10 +180,11 @@ class Store:
         with self.read() as connection:
             return queries.actors(connection, **filters)
 
-    def actor(self, name: str, *, limit: int = 20) -> dict[str, Any]:
-        """One actor across the corpus (by id, name or alias)."""
+    def actor(self, name: str, *, limit: int = 20, include_members: bool | None = None) -> dict[str, Any]:
+        """One actor across the corpus (by id, name, alias or a word of a name such as a
+        surname); an organization's members' quotes and acts apart (see `queries.actor`)."""
         with self.read() as connection:
-            return queries.actor(connection, name, limit=limit)
+            return queries.actor(connection, name, limit=limit, include_members=include_members)
 
     def resolve_actor(self, name: str) -> str:
         with self.read() as connection:

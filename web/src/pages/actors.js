@@ -45,13 +45,14 @@ export async function renderActor(view, [id]) {
     ),
     section('Cooperation and conflict over time', timelineChart(actor.timeline)),
     h('div', {class: 'columns'},
-      section('What it said', quotes({speaker: actor.id}, 'No quotes.')),
+      section('What it said', quotes({speaker: actor.id, include_members: false}, 'No quotes.')),
       section('Who spoke of it', quotes({about: actor.id}, 'No quotes mention it.')),
     ),
     h('div', {class: 'columns'},
-      section('What it did', events({source: actor.id}, 'No events with it as the source.')),
+      section('What it did', events({source: actor.id, include_members: false}, 'No events with it as the source.')),
       section('What was done to it', events({target: actor.id}, 'No events with it as the target.')),
     ),
+    actor.members && actor.members.length ? membersSection(actor, section) : null,
     section('Closest partners', actor.partners.length ? h('table', {class: 'grid'},
       h('thead', null, h('tr', null, h('th', null, 'Actor'), h('th', null, 'Events'), [1, 2, 3, 4].map((q) => h('th', {title: QUAD[q]}, `Q${q}`)))),
       h('tbody', null, actor.partners.map((p) => h('tr', null, h('td', null, link(path.actor(p.actor_id), p.name || p.actor_id)),
@@ -59,6 +60,17 @@ export async function renderActor(view, [id]) {
       : h('p', {class: 'muted'}, 'No events with other actors.')),
   );
   return undefined;
+}
+
+/** What an organization's spokespeople and officials said and did, apart from its own words and acts. */
+function membersSection(actor, section) {
+  const list = (rows, render, empty) => (rows.length ? h('ul', {class: 'rows'}, rows.map(render)) : h('p', {class: 'muted'}, empty));
+  return h('div', {class: 'members'},
+    h('h2', null, 'Through its members'),
+    h('p', {class: 'muted member-list'}, actor.members.map((m, i) => [i ? '; ' : '', link(path.actor(m.id), m.name), ` (${m.role})`])),
+    h('div', {class: 'columns'},
+      section('What its members said', list(actor.members_said, quoteRow, 'No quotes by its members.')),
+      section('What its members did', list(actor.members_did, eventRow, 'No events by its members.'))));
 }
 
 /** Roles, most reported first; beyond the first ten, behind "all roles". */

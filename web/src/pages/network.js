@@ -85,6 +85,52 @@ export async function renderNetwork(view, _args, params, {navigate, isCurrent}) 
     });
   }
 
+  // The layout: ForceAtlas2 in a worker. Nothing is drawn before it has settled (the nodes
+  // have nearly stopped moving): a first frame from the start positions is a hairball.
+  const timings = {fetch: fetched - started, settled: null, settledIteration: null, settleMovement: null,
+    firstRender: null, layoutDone: null, nodes: graph.order, edges: graph.size};
+  const ids = graph.nodes();
+  const place = ({xs, ys}) => ids.forEach((id, i) => graph.mergeNodeAttributes(id, {x: xs[i], y: ys[i]}));
+  const worker = new Worker('/static/layout-worker.js');
+  let later = null; // what to do with the positions that come after the first settled ones
+  const settled = new Promise((resolve) => {
+    worker.onmessage = (event) => {
+      const update = event.data;
+      if (update.type === 'progress') {
+        status.textContent = `Laying out ${fmt(graph.order)} actors… (step ${fmt(update.iteration)})`;
+      } else if (later) {
+        later(update);
+      } else {
+        resolve(update);
+      }
+    };
+    worker.onerror = (error) => {
+      console.error('layout worker', error);
+      view.dataset.layout = 'failed';
+      resolve(null); // draw the start positions rather than nothing
+    };
+  });
+  view.dataset.layout = 'settling';
+  status.textContent = `Laying out ${fmt(graph.order)} actors…`;
+  worker.postMessage({
+    type: 'start',
+    iterations: graph.order > 2000 ? 150 : 300,
+    nodes: ids.map((id) => ({id, ...graph.getNodeAttributes(id)})).map(({id, x, y, size}) => ({id, x, y, size})),
+    edges: graph.mapEdges((_e, attrs, source, target) => [source, target, attrs.weight]),
+  });
+  const first = await settled;
+  if (!isCurrent()) {
+    worker.terminate();
+    return undefined;
+  }
+  if (first) {
+    place(first);
+    timings.settled = performance.now() - started;
+    timings.settledIteration = first.iteration;
+    timings.settleMovement = first.movement;
+    view.dataset.layout = 'settled';
+  }
+
   let hovered = null;
   let neighbours = new Set();
   const renderer = new Sigma(graph, container, {
@@ -107,7 +153,6 @@ export async function renderNetwork(view, _args, params, {navigate, isCurrent}) 
     },
   });
 
-  const timings = {fetch: fetched - started, firstRender: null, layoutDone: null, nodes: graph.order, edges: graph.size};
   renderer.once('afterRender', () => {
     timings.firstRender = performance.now() - started;
     view.dataset.state = 'rendered';
@@ -131,41 +176,32 @@ export async function renderNetwork(view, _args, params, {navigate, isCurrent}) 
   });
   renderer.on('clickNode', ({node}) => navigate(path.actor(node)));
 
-  // The layout: ForceAtlas2 in a worker; positions flow back and sigma redraws.
-  const ids = graph.nodes();
-  const worker = new Worker('/static/layout-worker.js');
-  let running = true;
+  // The refinement after the first frame: positions flow back and sigma redraws.
+  let running = Boolean(first) && !first.done;
+  const finish = () => {
+    timings.layoutDone = performance.now() - started;
+    view.dataset.layout = 'done';
+    layoutButton.textContent = 'Layout done';
+    layoutButton.disabled = true;
+    worker.terminate();
+  };
   const stop = () => {
     running = false;
     worker.postMessage({type: 'stop'});
     layoutButton.textContent = 'Layout stopped';
     layoutButton.disabled = true;
   };
-  layoutButton.disabled = false;
-  layoutButton.addEventListener('click', stop);
-  worker.onmessage = (event) => {
-    const {xs, ys, done, iteration} = event.data;
-    ids.forEach((id, i) => graph.mergeNodeAttributes(id, {x: xs[i], y: ys[i]}));
-    if (done || !running) {
-      timings.layoutDone = performance.now() - started;
-      view.dataset.layout = 'done';
-      layoutButton.textContent = 'Layout done';
-      layoutButton.disabled = true;
-      worker.terminate();
-    } else {
-      layoutButton.textContent = `Stop layout (${iteration})`;
-    }
+  later = (update) => {
+    place(update);
+    if (update.done || !running) finish();
+    else layoutButton.textContent = `Stop layout (${update.iteration})`;
   };
-  worker.onerror = (error) => {
-    console.error('layout worker', error);
-    view.dataset.layout = 'failed';
-  };
-  worker.postMessage({
-    type: 'start',
-    iterations: graph.order > 2000 ? 150 : 300,
-    nodes: ids.map((id) => ({id, ...graph.getNodeAttributes(id)})).map(({id, x, y, size}) => ({id, x, y, size})),
-    edges: graph.mapEdges((_e, attrs, source, target) => [source, target, attrs.weight]),
-  });
+  if (running) {
+    layoutButton.disabled = false;
+    layoutButton.addEventListener('click', stop);
+  } else if (first) {
+    finish();
+  }
 
   status.textContent = `${fmt(graph.order)} actors, ${fmt(graph.size)} links${data.truncated ? ` (the top ${fmt(top)} by mentions)` : ''}.`;
 

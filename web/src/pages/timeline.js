@@ -3,6 +3,13 @@ import {COOPERATION_COLOR, CONFLICT_COLOR, h, s} from '../dom.js';
 
 export function timelineChart(periods) {
   if (!periods || !periods.length) return h('p', {class: 'muted'}, 'No events with other actors.');
+  const undated = periods.filter((p) => !p.period);
+  if (undated.length === periods.length) {
+    const sum = (key) => undated.reduce((total, p) => total + p[key], 0);
+    return h('p', {class: 'muted no-dates'},
+      `No dates: none of its ${sum('cooperation') + sum('conflict')} events with other actors is dated `
+      + `(${sum('cooperation')} cooperation, ${sum('conflict')} conflict), so there is no timeline to draw.`);
+  }
   const width = 760;
   const height = 220;
   const pad = {left: 36, right: 8, top: 12, bottom: 34};
@@ -14,8 +21,9 @@ export function timelineChart(periods) {
   const svg = s('svg', {viewBox: `0 0 ${width} ${height}`, class: 'timeline', role: 'img',
     'aria-label': 'cooperation and conflict events per period'});
   svg.append(s('line', {x1: pad.left, x2: width - pad.right, y1: mid, y2: mid, class: 'axis'}));
-  svg.append(s('text', {x: 4, y: pad.top + 10, class: 'tick', text: String(max)}));
-  svg.append(s('text', {x: 4, y: height - pad.bottom, class: 'tick', text: String(max)}));
+  // one scale both ways: the same count up (cooperation) and down (conflict)
+  svg.append(s('text', {x: 4, y: pad.top + 10, class: 'tick', text: `↑${max}`}));
+  svg.append(s('text', {x: 4, y: height - pad.bottom, class: 'tick', text: `↓${max}`}));
   const labelEvery = Math.ceil(periods.length / 12);
   periods.forEach((p, i) => {
     const x = pad.left + i * step + (step - bar) / 2;
