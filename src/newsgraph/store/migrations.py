@@ -48,10 +48,23 @@ def _span_indexes(connection: Connection) -> None:
             index.create(connection, checkfirst=True)
 
 
+def _kept_parses(connection: Connection) -> None:
+    """Version 3: kept parses for `newsgraph recode`, and each article's knowledge-base id
+    of an actor (so that the corpus row of an actor can be derived from its articles)."""
+    schema.parses.create(connection, checkfirst=True)
+    if "kb_id" in {column["name"] for column in inspect(connection).get_columns("document_actors")}:
+        return
+    connection.execute(text("ALTER TABLE document_actors ADD COLUMN kb_id VARCHAR"))
+    connection.execute(text(
+        "UPDATE document_actors SET kb_id = (SELECT actors.kb_id FROM actors WHERE actors.id = document_actors.actor_id)"
+    ))
+
+
 # Steps from version 1 (the first schema) on. Version 1 has no step: a database is born
 # at the newest version.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "indexes of mention and quote spans and of event countries", _span_indexes),
+    Migration(3, "kept parses for recode; the knowledge-base id of each article's actors", _kept_parses),
 )
 
 

@@ -29,7 +29,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Document statuses: what the ingest did with it.
 ANALYSED = "analysed"
@@ -129,6 +129,7 @@ document_actors = Table(
     Column("type", String(32), nullable=False),
     Column("country", String(8)),
     Column("sector", String(32)),
+    Column("kb_id", String),  # version 3: the actor's knowledge-base id as this article resolved it
     Column("roles", JSON, nullable=False),
     Column("aliases", JSON, nullable=False),
     Column("mentions", Integer, nullable=False),
@@ -269,6 +270,20 @@ edges = Table(
     Index("ix_edges_day", "day"),
 )
 
+# Kept parses (`ingest --keep-parses`, version 3): the spaCy parse of an analysed document
+# (`nlp.parses`), so that `newsgraph recode` runs the stages again without the parser.
+# `coded_with` is the key of the resources (rules, lexicon, knowledge base, gazetteer) its
+# stored analysis was made with, `analysis_hash` a hash of that analysis's rows.
+parses = Table(
+    "parses",
+    metadata,
+    Column("document_id", String, ForeignKey("documents.id"), primary_key=True),
+    Column("model", Text, nullable=False),  # the spaCy pipeline: name and version
+    Column("data", LargeBinary, nullable=False),
+    Column("coded_with", String(64), nullable=False),
+    Column("analysis_hash", String(64), nullable=False),
+)
+
 # Items the ingest could not use: a broken line, a page without text, a failed analysis.
 ingest_errors = Table(
     "ingest_errors",
@@ -285,4 +300,4 @@ ingest_errors = Table(
 TIME_COLUMNS = {("documents", "ingested_at"), ("ingest_errors", "recorded_at"), ("schema_version", "applied_at")}
 
 # The tables one document's analysis writes, child tables last (deleted in reverse).
-DOCUMENT_TABLES = (fingerprints, band_keys, document_actors, actor_roles, mentions, quotes, events, event_actors, contested, places)
+DOCUMENT_TABLES = (fingerprints, band_keys, parses, document_actors, actor_roles, mentions, quotes, events, event_actors, contested, places)
