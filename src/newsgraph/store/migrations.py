@@ -49,22 +49,31 @@ def _span_indexes(connection: Connection) -> None:
 
 
 def _kept_parses(connection: Connection) -> None:
-    """Version 3: kept parses for `newsgraph recode`, and each article's knowledge-base id
-    of an actor (so that the corpus row of an actor can be derived from its articles)."""
+    """Version 3: kept parses for `newsgraph recode`; each article's knowledge-base id of
+    an actor (so that the corpus row of an actor can be derived from its articles); every
+    actor's mention and article totals, indexed (the actors mentioned most at once)."""
     schema.parses.create(connection, checkfirst=True)
-    if "kb_id" in {column["name"] for column in inspect(connection).get_columns("document_actors")}:
-        return
-    connection.execute(text("ALTER TABLE document_actors ADD COLUMN kb_id VARCHAR"))
-    connection.execute(text(
-        "UPDATE document_actors SET kb_id = (SELECT actors.kb_id FROM actors WHERE actors.id = document_actors.actor_id)"
-    ))
+    if "kb_id" not in {column["name"] for column in inspect(connection).get_columns("document_actors")}:
+        connection.execute(text("ALTER TABLE document_actors ADD COLUMN kb_id VARCHAR"))
+        connection.execute(text(
+            "UPDATE document_actors SET kb_id = (SELECT actors.kb_id FROM actors WHERE actors.id = document_actors.actor_id)"
+        ))
+    if "mentions" not in {column["name"] for column in inspect(connection).get_columns("actors")}:
+        connection.execute(text("ALTER TABLE actors ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0"))
+        connection.execute(text("ALTER TABLE actors ADD COLUMN documents INTEGER NOT NULL DEFAULT 0"))
+        connection.execute(text(
+            "UPDATE actors SET mentions = (SELECT coalesce(sum(da.mentions), 0) FROM document_actors da WHERE da.actor_id = actors.id), "
+            "documents = (SELECT count(*) FROM document_actors da WHERE da.actor_id = actors.id)"
+        ))
+    for index in schema.actors.indexes:
+        index.create(connection, checkfirst=True)
 
 
 # Steps from version 1 (the first schema) on. Version 1 has no step: a database is born
 # at the newest version.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "indexes of mention and quote spans and of event countries", _span_indexes),
-    Migration(3, "kept parses for recode; the knowledge-base id of each article's actors", _kept_parses),
+    Migration(3, "kept parses for recode; the knowledge-base id of each article's actors; actor totals", _kept_parses),
 )
 
 

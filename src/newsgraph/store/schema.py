@@ -106,7 +106,12 @@ actors = Table(
     Column("sector", String(32)),
     Column("kb_id", String),
     Column("first_document", String, ForeignKey("documents.id"), nullable=False),
+    # version 3: totals over the articles (document_actors), kept by the writer, for the
+    # actors mentioned most without a pass over every article's actors
+    Column("mentions", Integer, nullable=False, server_default="0"),
+    Column("documents", Integer, nullable=False, server_default="0"),
 )
+Index("ix_actors_mentions", actors.c.mentions.desc(), actors.c.id)
 
 # Every name an actor was called by (its name, aliases, acronyms), for look-ups by name.
 actor_names = Table(

@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from sqlalchemy import Table, and_, select, update
+from sqlalchemy import Table, and_, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -78,6 +78,7 @@ def insert_analysis(connection: Connection, rows: AnalysisRows) -> None:
     upsert_actors(connection, rows.actors)
     insert_ignore(connection, schema.actor_names, rows.actor_names)
     insert_all(connection, schema.document_actors, rows.document_actors)
+    add_actor_totals(connection, rows.document_actors, +1)
     located = [actor["id"] for actor in rows.actors]
     if located:  # met as a place, seen acting in some article: a state
         da = schema.document_actors
@@ -109,6 +110,17 @@ def upsert_actors(connection: Connection, actors: list[dict[str, Any]]) -> None:
     )
     for start in range(0, len(actors), CHUNK_ROWS):
         connection.execute(statement, actors[start : start + CHUNK_ROWS])
+
+
+def add_actor_totals(connection: Connection, document_actors: list[dict[str, Any]], sign: int) -> None:
+    """Add (sign +1) or take off (-1) one article's mentions and its one article to the
+    totals of the actors it names."""
+    if not document_actors:
+        return
+    table = schema.actors
+    statement = (update(table).where(table.c.id == bindparam("actor"))
+                 .values(mentions=table.c.mentions + bindparam("delta"), documents=table.c.documents + sign))
+    connection.execute(statement, [{"actor": row["actor_id"], "delta": sign * row["mentions"]} for row in document_actors])
 
 
 def add_edges(connection: Connection, edges: list[dict[str, Any]]) -> None:
@@ -152,8 +164,11 @@ def delete_analysis(connection: Connection, document_id: str) -> list[str]:
         select(schema.event_actors.c.event_ordinal, schema.event_actors.c.role, schema.event_actors.c.position,
                schema.event_actors.c.actor_id).where(schema.event_actors.c.document_id == document_id))]
     subtract_edges(connection, edges_of(events, event_actors))
-    named = list(connection.execute(
-        select(schema.document_actors.c.actor_id).where(schema.document_actors.c.document_id == document_id)).scalars())
+    da = schema.document_actors
+    counted = [dict(row._mapping) for row in connection.execute(
+        select(da.c.actor_id, da.c.mentions).where(da.c.document_id == document_id))]
+    add_actor_totals(connection, counted, -1)
+    named = [row["actor_id"] for row in counted]
     for table in ANALYSIS_TABLES[::-1]:
         connection.execute(table.delete().where(table.c.document_id == document_id))
     return named
@@ -199,18 +214,22 @@ def tidy_actors(connection: Connection) -> dict[str, int]:
 def derived_actors(connection: Connection) -> tuple[dict[str, dict[str, Any]], set[tuple[str, str]]]:
     """The corpus rows of actors and their names as the stored analyses give them: an
     actor as the article with the smallest id that names it sees it (a place there, a
-    state if any article shows it acting as one), and every name any article calls it by.
+    state if any article shows it acting as one), with its mentions and articles summed
+    over them, and every name any article calls it by.
     The ingest's writer (`upsert_actors`, `insert_analysis`) arrives at the same rows."""
     da = schema.document_actors
     actors: dict[str, dict[str, Any]] = {}
     names: set[tuple[str, str]] = set()
     states: set[str] = set()
     query = select(da.c.actor_id, da.c.document_id, da.c.name, da.c.type, da.c.country, da.c.sector, da.c.kb_id,
-                   da.c.aliases).order_by(da.c.actor_id, da.c.document_id)
+                   da.c.aliases, da.c.mentions).order_by(da.c.actor_id, da.c.document_id)
     for row in connection.execute(query):
         if row.actor_id not in actors:
             actors[row.actor_id] = {"id": row.actor_id, "name": row.name, "type": row.type, "country": row.country,
-                                    "sector": row.sector, "kb_id": row.kb_id, "first_document": row.document_id}
+                                    "sector": row.sector, "kb_id": row.kb_id, "first_document": row.document_id,
+                                    "mentions": 0, "documents": 0}
+        actors[row.actor_id]["mentions"] += row.mentions
+        actors[row.actor_id]["documents"] += 1
         if row.type == "state":
             states.add(row.actor_id)
         names.update((row.actor_id, name) for name in (row.name, *(row.aliases or ())) if name and name.strip())
