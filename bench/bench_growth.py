@@ -39,8 +39,9 @@ from corpus import machine  # noqa: E402
 HERE = Path(__file__).resolve().parent
 STEP_DAYS = 37
 # The document tables copied per document, with their date columns.
-COPIED = ("documents", "document_actors", "actor_roles", "mentions", "quotes", "events", "event_actors", "contested", "places")
-DATES = {"documents": ("date",), "actor_roles": ("date",), "quotes": ("date",), "events": ("date", "day")}
+COPIED = ("documents", "document_actors", "actor_roles", "mentions", "quotes", "quote_actors", "events", "event_actors",
+          "contested", "places")
+DATES = {"documents": ("date",), "actor_roles": ("date",), "quotes": ("date",), "quote_actors": ("date",), "events": ("date", "day")}
 
 
 def shifted(value: str | None, days: int) -> str | None:
@@ -66,7 +67,7 @@ def build(source: str, target: str, size: int) -> dict:
 
     from newsgraph.store import Store, schema
     from newsgraph.store.rows import edges_of, fold
-    from newsgraph.store.writer import add_edges, insert_all
+    from newsgraph.store.writer import add_edges, insert_all, recount_actor_totals
 
     started = time.perf_counter()
     with Store.open(source, create=False) as src, src.read() as connection:
@@ -127,6 +128,8 @@ def build(source: str, target: str, size: int) -> dict:
                     insert_all(connection, schema.metadata.tables[name], out[name])
                 add_edges(connection, edges)
             written += len(keep)
+        with store.write() as connection:
+            recount_actor_totals(connection)
         stats = store.stats()
     return {"seconds": time.perf_counter() - started, "copies": copies, "stats": stats}
 

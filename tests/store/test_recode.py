@@ -148,14 +148,19 @@ def test_actor_rows_do_not_depend_on_the_input_order(new_store_url, tmp_path):
 
 
 @pytest.mark.sqlite_only
-def test_a_version_2_store_is_upgraded_with_its_actors_knowledge_base_ids(new_store_url):
+def test_a_version_2_store_is_upgraded_with_kb_ids_actor_totals_and_quote_actors(new_store_url):
     url = new_store_url()
     ingest([SAMPLES], url)
     with Store.open(url) as store:
         wanted = store.canonical_dump()
         with store.engine.begin() as connection:  # back to what version 2 had
             connection.execute(text("DROP TABLE parses"))
+            connection.execute(text("DROP TABLE quote_actors"))
             connection.execute(text("ALTER TABLE document_actors DROP COLUMN kb_id"))
+            for index in ("ix_actors_mentions", "ix_quotes_newest", "ix_documents_newest"):
+                connection.execute(text(f"DROP INDEX {index}"))
+            connection.execute(text("ALTER TABLE actors DROP COLUMN mentions"))
+            connection.execute(text("ALTER TABLE actors DROP COLUMN documents"))
             connection.execute(schema.schema_version.update().values(version=2))
     with Store.open(url) as store:  # opening migrates
         assert store.version() == schema.SCHEMA_VERSION == 3

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from sqlalchemy import inspect, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 
-from . import fulltext, schema
+from . import fulltext, schema, writer
 from .engine import StoreError
 
 MIGRATION_LOCK_KEY = 7_466_001  # an arbitrary number for pg_advisory_xact_lock
@@ -61,12 +61,17 @@ def _kept_parses(connection: Connection) -> None:
     if "mentions" not in {column["name"] for column in inspect(connection).get_columns("actors")}:
         connection.execute(text("ALTER TABLE actors ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0"))
         connection.execute(text("ALTER TABLE actors ADD COLUMN documents INTEGER NOT NULL DEFAULT 0"))
+        writer.recount_actor_totals(connection)
+    if not inspect(connection).has_table("quote_actors"):
+        schema.quote_actors.create(connection)
         connection.execute(text(
-            "UPDATE actors SET mentions = (SELECT coalesce(sum(da.mentions), 0) FROM document_actors da WHERE da.actor_id = actors.id), "
-            "documents = (SELECT count(*) FROM document_actors da WHERE da.actor_id = actors.id)"
+            "INSERT INTO quote_actors (document_id, ordinal, actor_id, date) "
+            "SELECT DISTINCT q.document_id, q.ordinal, m.actor_id, q.date FROM quotes q JOIN mentions m "
+            "ON m.document_id = q.document_id AND m.start_char >= q.start_char AND m.end_char <= q.end_char"
         ))
-    for index in schema.actors.indexes:
-        index.create(connection, checkfirst=True)
+    for table in (schema.actors, schema.documents, schema.quotes):
+        for index in table.indexes:  # each index only where its `ddl_if` allows
+            index.create(connection, checkfirst=True)
 
 
 # Steps from version 1 (the first schema) on. Version 1 has no step: a database is born

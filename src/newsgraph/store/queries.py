@@ -22,7 +22,6 @@ from .rows import fold
 
 d, a, an, da = schema.documents, schema.actors, schema.actor_names, schema.document_actors
 q, e, ea, m = schema.quotes, schema.events, schema.event_actors, schema.mentions
-q2 = schema.quotes.alias("q2")
 
 
 class NotFound(NewsgraphError):
@@ -162,6 +161,9 @@ def partners(connection: Connection, actor_id: str, *, limit: int = 20) -> list[
 
 
 # ---------------------------------------------------------------- quotes
+QUOTE_ORDER = (q.c.date.desc().nulls_last(), q.c.document_id, q.c.ordinal)  # newest first, undated last on both backends
+
+
 def quotes(connection: Connection, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
            until: str | None = None, not_speaker: str | None = None, document: str | None = None,
            limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
@@ -175,22 +177,21 @@ def quotes(connection: Connection, *, speaker: str | None = None, about: str | N
         conditions.append(q.c.speaker_id == resolve_actor(connection, speaker))
     if not_speaker:
         conditions.append(or_(q.c.speaker_id.is_(None), q.c.speaker_id != not_speaker))
-    if about:
-        # the quotes that contain a mention of the actor: from the actor's mentions (indexed
-        # by actor) to the quotes of their document (indexed by document)
-        about_id = resolve_actor(connection, about)
-        inside = (
-            select(q2.c.document_id, q2.c.ordinal)
-            .select_from(m.join(q2, and_(q2.c.document_id == m.c.document_id, m.c.start_char >= q2.c.start_char,
-                                         m.c.end_char <= q2.c.end_char)))
-            .where(m.c.actor_id == about_id)
-        )
-        conditions.append(tuple_(q.c.document_id, q.c.ordinal).in_(inside))
     if document:
         conditions.append(q.c.document_id == document)
-    conditions.extend(_date_range(q.c.date, since, until))
-    order = (q.c.date.desc().nulls_last(), q.c.document_id, q.c.ordinal)  # undated last on both backends
-    page = select(q.c.document_id, q.c.ordinal).where(*conditions).order_by(*order).limit(limit).offset(offset)
+    if about:
+        # the quotes that contain a mention of the actor, newest first, from the index of
+        # `quote_actors` (the quote's date is there too); the other conditions on the quote
+        qa = schema.quote_actors
+        order = (qa.c.date.desc().nulls_last(), qa.c.document_id, qa.c.ordinal)
+        page = (select(qa.c.document_id, qa.c.ordinal)
+                .select_from(qa.join(q, and_(q.c.document_id == qa.c.document_id, q.c.ordinal == qa.c.ordinal)))
+                .where(qa.c.actor_id == resolve_actor(connection, about), *conditions, *_date_range(qa.c.date, since, until))
+                .order_by(*order).limit(limit).offset(offset))
+    else:
+        conditions.extend(_date_range(q.c.date, since, until))
+        page = select(q.c.document_id, q.c.ordinal).where(*conditions).order_by(*QUOTE_ORDER).limit(limit).offset(offset)
+    order = QUOTE_ORDER
     query = (
         select(
             q.c.document_id, q.c.ordinal, q.c.speaker_id, q.c.speaker_text, q.c.kind, q.c.cue_text, q.c.cue_type,

@@ -30,6 +30,7 @@ class AnalysisRows:
     actor_roles: list[dict[str, Any]] = field(default_factory=list)
     mentions: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
+    quote_actors: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     event_actors: list[dict[str, Any]] = field(default_factory=list)
     contested: list[dict[str, Any]] = field(default_factory=list)
@@ -79,6 +80,10 @@ def analysis_rows(analysis: Analysis, document_id: str | None = None) -> Analysi
             "cue_type": quote.cue_type, "kind": quote.kind, "text": quote.text,
             "start_char": quote.start, "end_char": quote.end, "confidence": quote.confidence, "date": day,
         })
+        inside = dict.fromkeys(row["actor_id"] for row in rows.mentions
+                               if row["start_char"] >= quote.start and row["end_char"] <= quote.end)
+        rows.quote_actors.extend({"document_id": doc_id, "ordinal": ordinal, "actor_id": actor_id, "date": day}
+                                 for actor_id in inside)
 
     for ordinal, event in enumerate(analysis.events):
         location = event.location or {}

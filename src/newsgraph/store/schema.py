@@ -74,6 +74,7 @@ documents = Table(
     Index("ix_documents_date", "date"),
     Index("ix_documents_status", "status"),
 )
+Index("ix_documents_newest", documents.c.date.desc(), documents.c.id)  # version 3: a page of the newest documents
 
 # Duplicate detection: the exact key and the MinHash signature of every first copy, and
 # its locality-sensitive-hashing band keys (a near copy shares at least one band key).
@@ -188,6 +189,26 @@ quotes = Table(
     Index("ix_quotes_date", "date"),
     Index("ix_quotes_span", "document_id", "start_char", "end_char"),  # the quotes around a mention
 )
+# version 3: a page of the newest quotes read from the index alone (PostgreSQL puts NULLs
+# first in a descending index unless told; SQLite cannot be told, and puts them last)
+Index("ix_quotes_newest", quotes.c.date.desc(), quotes.c.document_id, quotes.c.ordinal).ddl_if(dialect="sqlite")
+Index("ix_quotes_newest_pg", quotes.c.date.desc().nulls_last(), quotes.c.document_id, quotes.c.ordinal).ddl_if(dialect="postgresql")
+
+# Version 3: the actors mentioned inside each quote (a mention within the quote's span),
+# with the quote's date, so that the newest quotes about an actor are an index range.
+quote_actors = Table(
+    "quote_actors",
+    metadata,
+    Column("document_id", String, ForeignKey("documents.id"), primary_key=True),
+    Column("ordinal", Integer, primary_key=True),  # the quote's
+    Column("actor_id", String, ForeignKey("actors.id"), primary_key=True),
+    Column("date", String(10)),  # the quote's (the article's) date
+    ForeignKeyConstraint(["document_id", "ordinal"], ["quotes.document_id", "quotes.ordinal"]),
+)
+Index("ix_quote_actors_newest", quote_actors.c.actor_id, quote_actors.c.date.desc(), quote_actors.c.document_id,
+      quote_actors.c.ordinal).ddl_if(dialect="sqlite")
+Index("ix_quote_actors_newest_pg", quote_actors.c.actor_id, quote_actors.c.date.desc().nulls_last(),
+      quote_actors.c.document_id, quote_actors.c.ordinal).ddl_if(dialect="postgresql")
 
 events = Table(
     "events",
@@ -305,4 +326,4 @@ ingest_errors = Table(
 TIME_COLUMNS = {("documents", "ingested_at"), ("ingest_errors", "recorded_at"), ("schema_version", "applied_at")}
 
 # The tables one document's analysis writes, child tables last (deleted in reverse).
-DOCUMENT_TABLES = (fingerprints, band_keys, parses, document_actors, actor_roles, mentions, quotes, events, event_actors, contested, places)
+DOCUMENT_TABLES = (fingerprints, band_keys, parses, document_actors, actor_roles, mentions, quotes, quote_actors, events, event_actors, contested, places)

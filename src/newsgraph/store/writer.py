@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from sqlalchemy import Table, and_, bindparam, select, update
+from sqlalchemy import Table, and_, bindparam, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -91,6 +91,7 @@ def insert_analysis(connection: Connection, rows: AnalysisRows) -> None:
     insert_ignore(connection, schema.actor_roles, rows.actor_roles)
     insert_all(connection, schema.mentions, rows.mentions)
     insert_all(connection, schema.quotes, rows.quotes)
+    insert_all(connection, schema.quote_actors, rows.quote_actors)
     insert_all(connection, schema.events, rows.events)
     insert_all(connection, schema.event_actors, rows.event_actors)
     insert_all(connection, schema.contested, rows.contested)
@@ -121,6 +122,14 @@ def add_actor_totals(connection: Connection, document_actors: list[dict[str, Any
     statement = (update(table).where(table.c.id == bindparam("actor"))
                  .values(mentions=table.c.mentions + bindparam("delta"), documents=table.c.documents + sign))
     connection.execute(statement, [{"actor": row["actor_id"], "delta": sign * row["mentions"]} for row in document_actors])
+
+
+def recount_actor_totals(connection: Connection) -> None:
+    """Every actor's totals counted again from the articles' actors (one pass)."""
+    connection.execute(text(
+        "UPDATE actors SET mentions = (SELECT coalesce(sum(da.mentions), 0) FROM document_actors da WHERE da.actor_id = actors.id), "
+        "documents = (SELECT count(*) FROM document_actors da WHERE da.actor_id = actors.id)"
+    ))
 
 
 def add_edges(connection: Connection, edges: list[dict[str, Any]]) -> None:
@@ -175,7 +184,7 @@ def delete_analysis(connection: Connection, document_id: str) -> list[str]:
 
 
 # The tables of one document's analysis, parents first (deleted in reverse).
-ANALYSIS_TABLES = (schema.document_actors, schema.actor_roles, schema.mentions, schema.quotes, schema.events,
+ANALYSIS_TABLES = (schema.document_actors, schema.actor_roles, schema.mentions, schema.quotes, schema.quote_actors, schema.events,
                    schema.event_actors, schema.contested, schema.places)
 
 
