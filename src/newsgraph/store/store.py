@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -151,9 +151,11 @@ class Store:
         return min(found, key=lambda duplicate: (-duplicate.similarity, duplicate.of), default=None)
 
     def add_document(self, document: dict[str, Any], *, fingerprint: Fingerprint | None = None,
-                     analysis: AnalysisRows | None = None, error: str | None = None) -> bool:
-        """Write one document, its fingerprint, its analysis rows and its error, all in one
-        transaction. Returns False, writing nothing, when the id is already stored."""
+                     analysis: AnalysisRows | None = None, error: str | None = None,
+                     parse: dict[str, Any] | None = None) -> bool:
+        """Write one document, its fingerprint, its analysis rows, its kept parse (a row of
+        `schema.parses` without the document id) and its error, all in one transaction.
+        Returns False, writing nothing, when the id is already stored."""
         with self.write() as connection:
             if not writer.insert_document(connection, document):
                 connection.rollback()
@@ -165,6 +167,8 @@ class Store:
                 )
             if analysis is not None:
                 writer.insert_analysis(connection, analysis)
+            if parse is not None:
+                connection.execute(schema.parses.insert(), {**parse, "document_id": document["id"]})
             if error is not None:
                 writer.insert_error(connection, document.get("origin") or document["id"], error, document["id"])
         return True
@@ -173,6 +177,58 @@ class Store:
         """Record an item that could not be read; True when it was not recorded before."""
         with self.write() as connection:
             return writer.insert_error(connection, origin, error, document_id)
+
+    # ------------------------------------------------------------ recoding
+    def kept_parses(self, *, since: str | None = None, until: str | None = None, not_coded_with: str | None = None,
+                    page: int = 100) -> Iterator[dict[str, Any]]:
+        """The analysed documents with a kept parse, by id: the document's fields, `parse`
+        (the bytes), `coded_with` and `analysis_hash`; only those dated in [since, until]
+        and, with `not_coded_with`, only those coded with other resources. Read a page
+        at a time (each in its own snapshot), so that the run's memory stays bounded."""
+        d, p = schema.documents, schema.parses
+        last = None
+        while True:
+            query = (select(d.c.id, d.c.title, d.c.date, d.c.source, d.c.url, d.c.text, p.c.data.label("parse"),
+                            p.c.coded_with, p.c.analysis_hash)
+                     .join(p, p.c.document_id == d.c.id).where(d.c.status == schema.ANALYSED))
+            if since:
+                query = query.where(d.c.date >= since)
+            if until:
+                query = query.where(d.c.date <= until)
+            if not_coded_with:
+                query = query.where(p.c.coded_with != not_coded_with)
+            if last is not None:
+                query = query.where(d.c.id > last)
+            with self.read() as connection:
+                rows = [dict(row._mapping) for row in connection.execute(query.order_by(d.c.id).limit(page))]
+            yield from rows
+            if len(rows) < page:
+                return
+            last = rows[-1]["id"]
+
+    def count_parses(self) -> int:
+        with self.read() as connection:
+            return connection.execute(select(func.count()).select_from(schema.parses)).scalar() or 0
+
+    def replace_analysis(self, document_id: str, analysis: AnalysisRows, *, coded_with: str, analysis_hash: str) -> None:
+        """A recoded document: its old analysis rows and edge counts replaced by `analysis`,
+        its parse marked as coded with `coded_with`, all in one transaction."""
+        with self.write() as connection:
+            writer.delete_analysis(connection, document_id)
+            writer.insert_analysis(connection, analysis)
+            connection.execute(update(schema.parses).where(schema.parses.c.document_id == document_id)
+                               .values(coded_with=coded_with, analysis_hash=analysis_hash))
+
+    def mark_coded(self, document_id: str, coded_with: str) -> None:
+        """A recoded document whose analysis came out the same: only its key changes."""
+        with self.write() as connection:
+            connection.execute(update(schema.parses).where(schema.parses.c.document_id == document_id).values(coded_with=coded_with))
+
+    def tidy_actors(self) -> dict[str, int]:
+        """The corpus rows of actors and their names brought in line with the stored
+        analyses (`writer.tidy_actors`), in one transaction."""
+        with self.write() as connection:
+            return writer.tidy_actors(connection)
 
     # ------------------------------------------------------------ reading
     def actors(self, **filters) -> list[dict[str, Any]]:

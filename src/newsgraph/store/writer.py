@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from sqlalchemy import Table, and_, update
+from sqlalchemy import Table, and_, bindparam, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -75,24 +75,61 @@ def insert_fingerprint(connection: Connection, document_id: str, exact: str, sig
 
 def insert_analysis(connection: Connection, rows: AnalysisRows) -> None:
     """The analysis rows of a document whose row was just inserted (same transaction)."""
-    insert_ignore(connection, schema.actors, rows.actors)
-    states = [actor["id"] for actor in rows.actors if actor["type"] == "state"]
-    if states:  # first met as a place, now seen acting: a state
-        connection.execute(
-            update(schema.actors)
-            .where(and_(schema.actors.c.id.in_(states), schema.actors.c.type == "location"))
-            .values(type="state")
-        )
+    upsert_actors(connection, rows.actors)
     insert_ignore(connection, schema.actor_names, rows.actor_names)
     insert_all(connection, schema.document_actors, rows.document_actors)
+    add_actor_totals(connection, rows.document_actors, +1)
+    located = [actor["id"] for actor in rows.actors]
+    if located:  # met as a place, seen acting in some article: a state
+        da = schema.document_actors
+        acting = select(da.c.actor_id).where(and_(da.c.actor_id == schema.actors.c.id, da.c.type == "state")).exists()
+        connection.execute(
+            update(schema.actors)
+            .where(and_(schema.actors.c.id.in_(located), schema.actors.c.type == "location", acting))
+            .values(type="state")
+        )
     insert_ignore(connection, schema.actor_roles, rows.actor_roles)
     insert_all(connection, schema.mentions, rows.mentions)
     insert_all(connection, schema.quotes, rows.quotes)
+    insert_all(connection, schema.quote_actors, rows.quote_actors)
     insert_all(connection, schema.events, rows.events)
     insert_all(connection, schema.event_actors, rows.event_actors)
     insert_all(connection, schema.contested, rows.contested)
     insert_all(connection, schema.places, rows.places)
     add_edges(connection, rows.edges)
+
+
+def upsert_actors(connection: Connection, actors: list[dict[str, Any]]) -> None:
+    """The corpus rows of these actors: each actor as the article with the smallest id
+    that names it sees it (whatever order the articles come in; see `derived_actors`)."""
+    table = schema.actors
+    statement = _insert(connection, table)
+    statement = statement.on_conflict_do_update(
+        index_elements=["id"],
+        set_={name: getattr(statement.excluded, name) for name in ("name", "type", "country", "sector", "kb_id", "first_document")},
+        where=statement.excluded.first_document < table.c.first_document,
+    )
+    for start in range(0, len(actors), CHUNK_ROWS):
+        connection.execute(statement, actors[start : start + CHUNK_ROWS])
+
+
+def add_actor_totals(connection: Connection, document_actors: list[dict[str, Any]], sign: int) -> None:
+    """Add (sign +1) or take off (-1) one article's mentions and its one article to the
+    totals of the actors it names."""
+    if not document_actors:
+        return
+    table = schema.actors
+    statement = (update(table).where(table.c.id == bindparam("actor"))
+                 .values(mentions=table.c.mentions + bindparam("delta"), documents=table.c.documents + sign))
+    connection.execute(statement, [{"actor": row["actor_id"], "delta": sign * row["mentions"]} for row in document_actors])
+
+
+def recount_actor_totals(connection: Connection) -> None:
+    """Every actor's totals counted again from the articles' actors (one pass)."""
+    connection.execute(text(
+        "UPDATE actors SET mentions = (SELECT coalesce(sum(da.mentions), 0) FROM document_actors da WHERE da.actor_id = actors.id), "
+        "documents = (SELECT count(*) FROM document_actors da WHERE da.actor_id = actors.id)"
+    ))
 
 
 def add_edges(connection: Connection, edges: list[dict[str, Any]]) -> None:
@@ -110,6 +147,105 @@ def add_edges(connection: Connection, edges: list[dict[str, Any]]) -> None:
     )
     for start in range(0, len(edges), CHUNK_ROWS):
         connection.execute(statement, edges[start : start + CHUNK_ROWS])
+
+
+def subtract_edges(connection: Connection, edges: list[dict[str, Any]]) -> None:
+    """Take one document's edge counts off the daily totals (before its analysis is
+    replaced); totals that reach zero are removed."""
+    table = schema.edges
+    for edge in edges:
+        key = and_(*(table.c[name] == edge[name] for name in ("source_id", "target_id", "day", "quad_class", "event_type")))
+        connection.execute(update(table).where(key).values(
+            count=table.c.count - edge["count"], goldstein_total=table.c.goldstein_total - edge["goldstein_total"],
+        ))
+        connection.execute(table.delete().where(and_(key, table.c.count <= 0)))
+
+
+def delete_analysis(connection: Connection, document_id: str) -> list[str]:
+    """Remove one document's analysis rows and its edge counts; the ids of the actors it
+    named (their corpus rows are brought up to date by `tidy_actors`)."""
+    from .rows import edges_of
+
+    events = [dict(row._mapping) for row in connection.execute(
+        select(schema.events.c.ordinal, schema.events.c.type, schema.events.c.quad_class, schema.events.c.goldstein,
+               schema.events.c.negated, schema.events.c.day).where(schema.events.c.document_id == document_id))]
+    event_actors = [dict(row._mapping) for row in connection.execute(
+        select(schema.event_actors.c.event_ordinal, schema.event_actors.c.role, schema.event_actors.c.position,
+               schema.event_actors.c.actor_id).where(schema.event_actors.c.document_id == document_id))]
+    subtract_edges(connection, edges_of(events, event_actors))
+    da = schema.document_actors
+    counted = [dict(row._mapping) for row in connection.execute(
+        select(da.c.actor_id, da.c.mentions).where(da.c.document_id == document_id))]
+    add_actor_totals(connection, counted, -1)
+    named = [row["actor_id"] for row in counted]
+    for table in ANALYSIS_TABLES[::-1]:
+        connection.execute(table.delete().where(table.c.document_id == document_id))
+    return named
+
+
+# The tables of one document's analysis, parents first (deleted in reverse).
+ANALYSIS_TABLES = (schema.document_actors, schema.actor_roles, schema.mentions, schema.quotes, schema.quote_actors, schema.events,
+                   schema.event_actors, schema.contested, schema.places)
+
+
+def tidy_actors(connection: Connection) -> dict[str, int]:
+    """Make the corpus rows of actors and their names what the articles' analyses give
+    (`derived_actors`): after a recode, an actor no article names any more is removed, a
+    name no article uses is dropped, an actor's row comes from its first article again.
+    Returns how many rows changed, by kind."""
+    from .rows import fold
+
+    actors, names = derived_actors(connection)
+    table = schema.actors
+    stored = {row.id: dict(row._mapping) for row in connection.execute(select(table))}
+    changed = {"actors updated": 0, "actors added": 0, "actors removed": 0, "names added": 0, "names removed": 0}
+    stored_names = {(row.actor_id, row.name) for row in connection.execute(select(schema.actor_names.c.actor_id, schema.actor_names.c.name))}
+    gone_names = stored_names - names
+    for actor_id, name in sorted(gone_names):
+        connection.execute(schema.actor_names.delete().where(and_(schema.actor_names.c.actor_id == actor_id, schema.actor_names.c.name == name)))
+    changed["names removed"] = len(gone_names)
+    for actor_id in sorted(set(stored) - set(actors)):
+        connection.execute(table.delete().where(table.c.id == actor_id))
+        changed["actors removed"] += 1
+    for actor_id, row in actors.items():
+        if actor_id not in stored:
+            connection.execute(table.insert(), row)
+            changed["actors added"] += 1
+        elif stored[actor_id] != row:
+            connection.execute(update(table).where(table.c.id == actor_id).values(**row))
+            changed["actors updated"] += 1
+    new_names = sorted(names - stored_names)
+    insert_all(connection, schema.actor_names, [{"actor_id": a, "name": n, "folded": fold(n)} for a, n in new_names])
+    changed["names added"] = len(new_names)
+    return changed
+
+
+def derived_actors(connection: Connection) -> tuple[dict[str, dict[str, Any]], set[tuple[str, str]]]:
+    """The corpus rows of actors and their names as the stored analyses give them: an
+    actor as the article with the smallest id that names it sees it (a place there, a
+    state if any article shows it acting as one), with its mentions and articles summed
+    over them, and every name any article calls it by.
+    The ingest's writer (`upsert_actors`, `insert_analysis`) arrives at the same rows."""
+    da = schema.document_actors
+    actors: dict[str, dict[str, Any]] = {}
+    names: set[tuple[str, str]] = set()
+    states: set[str] = set()
+    query = select(da.c.actor_id, da.c.document_id, da.c.name, da.c.type, da.c.country, da.c.sector, da.c.kb_id,
+                   da.c.aliases, da.c.mentions).order_by(da.c.actor_id, da.c.document_id)
+    for row in connection.execute(query):
+        if row.actor_id not in actors:
+            actors[row.actor_id] = {"id": row.actor_id, "name": row.name, "type": row.type, "country": row.country,
+                                    "sector": row.sector, "kb_id": row.kb_id, "first_document": row.document_id,
+                                    "mentions": 0, "documents": 0}
+        actors[row.actor_id]["mentions"] += row.mentions
+        actors[row.actor_id]["documents"] += 1
+        if row.type == "state":
+            states.add(row.actor_id)
+        names.update((row.actor_id, name) for name in (row.name, *(row.aliases or ())) if name and name.strip())
+    for actor_id in states:
+        if actors[actor_id]["type"] == "location":
+            actors[actor_id]["type"] = "state"
+    return actors, names
 
 
 def insert_error(connection: Connection, origin: str, error: str, document_id: str | None = None) -> bool:
