@@ -148,22 +148,22 @@ def test_actor_rows_do_not_depend_on_the_input_order(new_store_url, tmp_path):
 
 
 @pytest.mark.sqlite_only
-def test_a_version_2_store_is_upgraded_with_kb_ids_actor_totals_and_quote_actors(new_store_url):
+def test_a_version_3_store_is_upgraded_with_kb_ids_actor_totals_and_quote_actors(new_store_url):
     url = new_store_url()
     ingest([SAMPLES], url)
     with Store.open(url) as store:
         wanted = store.canonical_dump()
-        with store.engine.begin() as connection:  # back to what version 2 had
-            connection.execute(text("DROP TABLE parses"))
+        with store.engine.begin() as connection:
+            connection.execute(text("DROP TABLE parses"))  # back to what version 3 had
             connection.execute(text("DROP TABLE quote_actors"))
             connection.execute(text("ALTER TABLE document_actors DROP COLUMN kb_id"))
             for index in ("ix_actors_mentions", "ix_quotes_newest", "ix_documents_newest"):
                 connection.execute(text(f"DROP INDEX {index}"))
             connection.execute(text("ALTER TABLE actors DROP COLUMN mentions"))
             connection.execute(text("ALTER TABLE actors DROP COLUMN documents"))
-            connection.execute(schema.schema_version.update().values(version=2))
+            connection.execute(schema.schema_version.update().values(version=3))
     with Store.open(url) as store:  # opening migrates
-        assert store.version() == schema.SCHEMA_VERSION == 3
+        assert store.version() == schema.SCHEMA_VERSION == 4
         assert {t: rows for t, rows in store.canonical_dump().items() if t != "schema_version"} == \
             {t: rows for t, rows in wanted.items() if t != "schema_version"}
 
@@ -183,3 +183,16 @@ def test_cli_recode_says_what_it_did_and_refuses_a_store_without_parses(tmp_path
     out = capsys.readouterr().out
     assert '"documents": 5' in out and '"errors": 0' in out
     assert main(["recode", "--db", kept, "--since", "2023-13-01"]) != 0
+
+
+@pytest.mark.sqlite_only
+def test_a_document_that_repeats_itself_recodes_to_the_same_analysis(new_store_url, tmp_path):
+    """The ingest analyses each repeated passage once (ingest/repeats.py); a recode reads
+    the kept parse of that same text, so nothing changes and nothing fails."""
+    body = (SAMPLES / "05-karachi-attack.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    repeated = body + "\n\n" + "\n\n".join(paragraphs[1:])  # the paragraphs again after the article
+    url = new_store_url()
+    ingest([write_jsonl(tmp_path / "repeated.jsonl", [{"id": "repeated", "text": repeated}])], url, keep_parses=True)
+    summary = recode(url, force=True)
+    assert (summary.documents, summary.unchanged, summary.errors) == (1, 1, 0)
