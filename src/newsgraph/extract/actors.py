@@ -154,6 +154,7 @@ class ActorLayer:
         self.armed_modifiers = lexicon.words("armed_modifiers.txt")
         self.territory = lexicon.phrases("territory.txt", 1)
         self.particles = lexicon.words("name_particles.txt")
+        self.honorifics = lexicon.words("honorifics.txt")
         self.non_actor_heads = lexicon.words("non_actor_heads.txt")
         self.compass = lexicon.words("compass.txt")
         self.place_suffixes = lexicon.words("place_suffixes.txt")
@@ -321,6 +322,8 @@ class _Run:
                 start = self.dateline[1]  # "TEHRAN- Iran's Water Company": the dateline is not part of the name
             if label in ("PERSON", "ORG"):
                 start, end = self._extend_name(start, end)
+            while end - start > 1 and self._honorific(end - 1):
+                end -= 1  # "told RTE Mr (Martin)": the honorific opens the next person's name
             if label == "PERSON":
                 while start < end - 1 and (self.lowers[start] in self.layer.title_words or doc[start].pos_ not in ("PROPN", "X")):
                     start += 1
@@ -392,11 +395,17 @@ class _Run:
         if label == "PERSON":
             if end - start == 1 and is_all_capitals(doc[start].text):
                 return False
+            if all(word in self.layer.title_words or self._honorific(i) for i, word in zip(range(start, end), lowers)):
+                return False  # "Taoiseach", "Chief Minister": a title with no name
             if not any(doc[i].text[:1].isupper() for i in range(start, end)):
                 return False  # "Head of (Atomic Energy ...)" less its title: no name is left
             if start > 0 and self.lowers[start - 1] == "the" and not self._after_person_title(start):
                 return False
         return True
+
+    def _honorific(self, i: int) -> bool:
+        """Whether token i is an honorific or rank written before names ("Mr", "Dr.", "Gen.")."""
+        return self.lowers[i].rstrip(".") in self.layer.honorifics and self.texts[i][:1].isupper()
 
     def _generic_modifiers(self, start: int, end: int) -> bool:
         """Whether the words before a government or body term are only determiners, a

@@ -1,0 +1,67 @@
+"""Whole names: honorifics and titles are not part of a person's name, one person is one
+actor however the article addresses them, and names of different people stay apart
+(texts written for these tests)."""
+
+from __future__ import annotations
+
+from test_actor_layer import actor_of
+
+
+def people(analysis):
+    return [a for a in analysis.actors if a.type == "person"]
+
+
+def test_mr_and_mrs_join_the_full_name(analyzer):
+    text = (
+        "Helena Varga, the party's leader, met Tomas Lindqvist in Stockholm on Monday. "
+        "Mrs Varga said the talks had been useful. Mr Lindqvist told reporters he agreed, "
+        "and Lindqvist later flew home."
+    )
+    analysis = analyzer.analyze(text)
+    assert actor_of(analysis, "Mrs Varga").id == actor_of(analysis, "Helena Varga").id
+    assert {a.name for a in people(analysis)} == {"Helena Varga", "Tomas Lindqvist"}
+
+
+def test_an_honorific_is_not_asked_of_the_knowledge_base(analyzer):
+    text = "Seyyed Ali Khamenei spoke in Tehran on Friday. Ali Khamenei said the talks would go on."
+    analysis = analyzer.analyze(text, date="2023-05-01")
+    assert {a.id for a in people(analysis)} == {"ali-khamenei"}
+
+
+def test_religious_honorific_is_not_part_of_the_name(analyzer):
+    text = "Sheikh Abdullah Farouk addressed the crowd. Abdullah Farouk urged calm, and Farouk left."
+    analysis = analyzer.analyze(text)
+    actor = actor_of(analysis, "Abdullah Farouk")
+    assert actor.name == "Abdullah Farouk"
+    assert len(people(analysis)) == 1
+
+
+def test_a_trailing_honorific_opens_the_next_name(analyzer):
+    text = "A government spokesman told Radio Nord Mr Berglund would attend the meeting."
+    analysis = analyzer.analyze(text)
+    names = [m.text for a in analysis.actors for m in a.mentions]
+    assert not any(name.endswith(" Mr") for name in names)
+
+
+def test_a_title_alone_is_no_person(analyzer):
+    text = "She wrote to Taoiseach Liam Byrne. The Chief Minister said he would reply."
+    analysis = analyzer.analyze(text)
+    assert not any(a.name in ("Taoiseach", "Chief Minister") for a in people(analysis))
+    assert actor_of(analysis, "Liam Byrne").type == "person"
+
+
+def test_police_and_civil_ranks_are_titles(analyzer):
+    text = (
+        "Deputy Commissioner R.K. Menon visited the site. Police Inspector Arjun Pai said two "
+        "men were held. Mr. Menon said the inquiry would be quick."
+    )
+    analysis = analyzer.analyze(text)
+    menon = actor_of(analysis, "R.K. Menon")
+    assert actor_of(analysis, "Menon").id == menon.id
+    assert actor_of(analysis, "Arjun Pai").name == "Arjun Pai"
+
+
+def test_the_same_surname_with_two_given_names_stays_apart(analyzer):
+    text = "Karim Rahimi and Nadia Rahimi were both elected. Mr. Karim Rahimi thanked voters."
+    analysis = analyzer.analyze(text)
+    assert actor_of(analysis, "Karim Rahimi").id != actor_of(analysis, "Nadia Rahimi").id
