@@ -65,3 +65,24 @@ def test_the_same_surname_with_two_given_names_stays_apart(analyzer):
     text = "Karim Rahimi and Nadia Rahimi were both elected. Mr. Karim Rahimi thanked voters."
     analysis = analyzer.analyze(text)
     assert actor_of(analysis, "Karim Rahimi").id != actor_of(analysis, "Nadia Rahimi").id
+
+
+def test_a_country_that_modifies_an_organization_name_stays_in_it(analyzer):
+    text = (
+        "Ali Raza told the India Herald in an interview that talks would resume. Rangers of the "
+        "Kenya Wildlife Service said poaching had fallen. She spoke at a session of the Arab "
+        "League Council in Cairo."
+    )
+    analysis = analyzer.analyze(text)
+    for name, country in (("India Herald", "IND"), ("Kenya Wildlife Service", "KEN")):
+        actor = actor_of(analysis, name)
+        assert actor.type == "organization" and actor.country == country
+    assert actor_of(analysis, "Arab League Council").type in ("organization", "igo")
+    assert not any(a.name in ("Herald", "Wildlife Service", "Council") for a in analysis.actors)
+
+
+def test_a_demonym_before_a_known_name_is_its_country(analyzer):
+    text = "The Iranian Revolutionary Guard said it had seized a tanker in the Gulf."
+    analysis = analyzer.analyze(text)
+    assert actor_of(analysis, "Revolutionary Guard").id == "irgc"
+    assert not any(a.name == "Iranian Revolutionary Guard" and a.kb_id is None for a in analysis.actors)

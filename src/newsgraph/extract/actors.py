@@ -426,23 +426,37 @@ class _Run:
 
     def _split_kb_prefix(self, kb_spans, ner_spans):
         """An entity that runs a known organization into a person's name ("National Assembly
-        of Pakistan Sardar Ayaz Sadiq") is cut after the organization; the rest is a person."""
+        of Pakistan Sardar Ayaz Sadiq") is cut after the organization; the rest is a person.
+        A known name that modifies the rest stays in it ("China Times"); a known name
+        followed by another known name is the two ("Iranian" + "Revolutionary Guard")."""
         by_start = {}
         for start, end, _, entries in kb_spans:
             if end - start > by_start.get(start, (0,))[0]:
                 by_start[start] = (end - start, end)
+        known_spans = {(start, end) for start, end, _, _ in kb_spans}
         out = []
         for start, end, origin, label in ner_spans:
             known = by_start.get(start)
             if label in ("ORG", "GPE") and known and known[1] < end:
+                if (known[1], end) in known_spans:
+                    continue  # "Iranian Revolutionary Guard": a demonym and a known name, both read as such
                 rest = self.doc[known[1] : end]
-                if all(t.pos_ == "PROPN" for t in rest):
+                if all(t.pos_ == "PROPN" for t in rest) and not self._modifies(known[1] - 1, known[1], end):
                     # two or more proper nouns after a known name are a person's name; a single
                     # one keeps its label and is read as a person if the article names one so
                     out.append((known[1], end, origin, "PERSON" if len(rest) > 1 else label))
                     continue
             out.append((start, end, origin, label))
         return out
+
+    def _modifies(self, last: int, start: int, end: int) -> bool:
+        """Whether a known name ending at token `last` is a modifier of the name in tokens
+        [start, end) ("China Times", "Arab League Council", "Taiwan Affairs Office": one
+        name whose head word follows), rather than a name of its own before another one."""
+        if self.lowers[end - 1] in self.layer.org_heads:
+            return True
+        token = self.doc[last]
+        return token.dep_ in ("compound", "nmod") and start <= token.head.i < end
 
     def _extend_name(self, start: int, end: int) -> tuple[int, int]:
         """Mend names the statistical model cuts short: "Anwaar" -> "Anwaar ul Haq Kakar",
