@@ -167,6 +167,8 @@ class ActorLayer:
         # the last words of every phrase the noun-phrase step looks for
         self.phrase_heads = frozenset().union(*(table.by_last for table in (self.governments, self.bodies, self.titles, self.groups)))
         self.title_words = frozenset(word for term in self.titles.rows for word in term.split())
+        self.generic_body_words = lexicon.words("generic_body_words.txt")
+        self.body_words = frozenset(word for term in self.bodies.rows for word in term.split())
 
     # ------------------------------------------------------------------ entry point
     def __call__(self, doc: Doc, day: dt.date | None = None) -> DocActors:
@@ -456,7 +458,11 @@ class _Run:
         if self.lowers[end - 1] in self.layer.org_heads:
             return True
         token = self.doc[last]
-        return token.dep_ in ("compound", "nmod") and start <= token.head.i < end
+        if token.dep_ not in ("compound", "nmod") or not start <= token.head.i < end:
+            return False
+        # "ties with Pakistan Rouhani (also said)": a headline's country and a known person
+        rest = self.doc[start:end].text
+        return not any(r.type == "person" for r in self.kb.lookup(rest)) and self.kb.office_holder(rest, self.day) is None
 
     def _extend_name(self, start: int, end: int) -> tuple[int, int]:
         """Mend names the statistical model cuts short: "Anwaar" -> "Anwaar ul Haq Kakar",
@@ -568,8 +574,10 @@ class _Run:
         doc = self.doc
         root = doc[start:end].root
         if origin == "kb":
-            entry = self._best_entry(info)
+            entry = self._best_entry(info, self._context_country(start, end) or self._sentence_country(start))
             record = self.kb.records[entry.actor_id]
+            if self._other_country_body(start, end, record):
+                return
             if entry.kind == "demonym":
                 self._demonym(start, end, record)
             elif self._dateline(start, end):
@@ -596,12 +604,84 @@ class _Run:
         elif info == "NORP":
             pass  # nationalities and religions: attributes of other phrases, not actors themselves
 
-    def _best_entry(self, entries: list[NameEntry]) -> NameEntry:
+    def _best_entry(self, entries: list[NameEntry], country: str | None = None) -> NameEntry:
+        """The best reading of a knowledge-base name: of the country its context names
+        first ("Britain's Foreign Office" is not Pakistan's), then by kind and type."""
         def rank(entry: NameEntry):
             record = self.kb.records[entry.actor_id]
-            return (KIND_ORDER.get(entry.kind, 9), TYPE_ORDER.get(record.type, 9))
+            return (0 if country and record.country == country else 1, KIND_ORDER.get(entry.kind, 9), TYPE_ORDER.get(record.type, 9))
 
         return min(entries, key=rank)
+
+    def _context_country(self, start: int, end: int) -> str | None:
+        """The country a name's own context gives: a demonym or state right before it
+        ("the Kenyan National Assembly", "Kenya's National Assembly") or "of <state>" right
+        after it ("the National Assembly of Kenya")."""
+        i = start - 1
+        if i >= 0 and self.tags[i] == "POS":
+            i -= 1
+        before = self._country_at(i)
+        if before:
+            return before
+        if end + 1 < len(self.texts) and self.lowers[end] == "of":
+            j = end + 1
+            if self.lowers[j] == "the" and j + 1 < len(self.texts):
+                j += 1
+            return self._country_at(j)
+        return None
+
+    def _generic_name(self, start: int, end: int) -> bool:
+        """Whether a name is made only of words any country's bodies are named with."""
+        layer = self.layer
+        return all(
+            word in layer.generic_body_words or word in layer.org_heads or word in layer.body_words
+            for i in range(start, end) for word in chunk_words(self.texts[i])
+        )
+
+    def _sentence_country(self, start: int) -> str | None:
+        """The one country a sentence names (a state, its demonym or capital), or None."""
+        sentence = self.sent[start]
+        found = set()
+        i = start
+        while i > 0 and self.sent[i - 1] == sentence:
+            i -= 1
+        while i < len(self.texts) and self.sent[i] == sentence:
+            country = self._country_at(i, capitals=True)
+            if country:
+                found.add(country)
+            i += 1
+        return found.pop() if len(found) == 1 else None
+
+    def _country_at(self, i: int, capitals: bool = False) -> str | None:
+        """The country of a state's name or demonym at token i (knowledge base), or None."""
+        if i < 0 or i >= len(self.texts):
+            return None
+        for entry in self.kb_tokens.get(i, ()):
+            record = self.kb.records[entry.actor_id]
+            if record.type == "state" and entry.kind in ("name", "alias", "acronym", "demonym"):
+                return record.country
+            if capitals and entry.kind == "capital":
+                return record.country
+        return None
+
+    def _other_country_body(self, start: int, end: int, record: ActorRecord) -> bool:
+        """A generic body name the knowledge base knows of one country ("National Assembly",
+        "Foreign Office") that the context gives to another ("Kenya's National Assembly"):
+        a body of that other country, never the known one. True when read so."""
+        if record.type != "organization" or not record.country or not self._generic_name(start, end):
+            return False
+        country = self._context_country(start, end)
+        if not country or country == record.country:
+            return False
+        state = self.kb.state(country)
+        if state is None:
+            return False
+        text = self.doc[start:end].text
+        demonym = state.demonyms[0] if state.demonyms else state.name
+        key = slug(f"{state.name} {text}")
+        actor = self.actors.get(key) or self._new_actor(key, f"{demonym} {text}", "organization", country=country, sector=record.sector_on(self.day))
+        self.add_mention(actor, start, end, "name", agentive=self._acts(self.doc[start:end].root))
+        return True
 
     def _acts(self, token: Token) -> bool:
         return is_agentive(token)
