@@ -86,3 +86,21 @@ def test_a_demonym_before_a_known_name_is_its_country(analyzer):
     analysis = analyzer.analyze(text)
     assert actor_of(analysis, "Revolutionary Guard").id == "irgc"
     assert not any(a.name == "Iranian Revolutionary Guard" and a.kb_id is None for a in analysis.actors)
+
+
+def test_a_bare_head_word_refers_back_or_is_no_actor(analyzer):
+    text = (
+        "The United Nations Security Council met on Monday. Diplomats said the Council would vote "
+        "on Friday. The Assembly was not mentioned."
+    )
+    analysis = analyzer.analyze(text)
+    council = actor_of(analysis, "Council")
+    assert council.id == actor_of(analysis, "United Nations Security Council").id
+    assert not any(a.name == "Assembly" for a in analysis.actors)
+
+
+def test_the_end_of_a_title_is_no_organization(analyzer):
+    text = "Secretary of State Maria Lopez accused the rebels of delaying the talks."
+    analysis = analyzer.analyze(text)
+    assert not any(a.name == "State" for a in analysis.actors)
+    assert actor_of(analysis, "Maria Lopez").type == "person"

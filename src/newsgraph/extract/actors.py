@@ -390,6 +390,10 @@ class _Run:
                 return False  # "U.S. Administration", "Iranian Intelligence Ministry": read as noun phrases
         if " ".join(lowers) in self.layer.non_actor_names:
             return False
+        if label in ("ORG", "GPE"):
+            title = self.layer.titles.ending_at(self.lowers, end - 1)
+            if title and title[0] > end - start:
+                return False  # "Secretary of State": the end of a title, not a name
         if "(" in lowers and ")" not in lowers or ")" in lowers and "(" not in lowers:
             return False  # "Imam (Khomeini": a span across a bracket
         if self.sent[start] != self.sent[end - 1]:
@@ -593,6 +597,9 @@ class _Run:
             mention = MentionRef(start, end, "", "name")
             self.person_names.append(mention)
         elif info == "ORG":
+            if self._generic_name(start, end):
+                self._generic_org(start, end)
+                return
             key = slug(text)
             actor = self.actors.get(key)
             if actor is None:
@@ -603,6 +610,35 @@ class _Run:
             self._place(start, end, text, None)
         elif info == "NORP":
             pass  # nationalities and religions: attributes of other phrases, not actors themselves
+
+    def _generic_org(self, start: int, end: int) -> None:
+        """An organization named only by generic words ("the Council", "the Assembly",
+        "Armed Forces"): the organization of the article whose name ends with them, the one
+        mentioned last before; else, of two words or more ("Supreme Court"), a body of the
+        country its context or sentence names; a bare head word alone is no actor."""
+        words = name_words(self.doc[start:end].text)
+        best = None
+        for actor in self.actors.values():
+            if actor.type not in ("organization", "igo", "armed_group"):
+                continue
+            if not any(_words_end_with(name_words(name), words) and name_words(name) != words for name in self._names_of(actor)):
+                continue
+            last = max((m.start for m in actor.mentions if m.start < start), default=-1)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, actor)
+        agentive = self._acts(self.doc[start:end].root)
+        if best is not None:
+            self.add_mention(best[1], start, end, "alias", agentive=agentive)
+            return
+        if end - start < 2:
+            return
+        text = self.doc[start:end].text
+        country = self._context_country(start, end) or self._sentence_country(start)
+        state = self.kb.state(country)
+        key = slug(f"{state.name} {text}") if state else slug(text)
+        name = f"{state.demonyms[0] if state.demonyms else state.name} {text}" if state else text
+        actor = self.actors.get(key) or self._new_actor(key, name, self._org_type(start, end), country=country)
+        self.add_mention(actor, start, end, "name", agentive=agentive)
 
     def _best_entry(self, entries: list[NameEntry], country: str | None = None) -> NameEntry:
         """The best reading of a knowledge-base name: of the country its context names
