@@ -29,7 +29,7 @@ from ..kb.names import chunk_words, is_all_capitals, is_capitalized, name_words,
 from ..kb.records import ActorRecord
 from ..model import Actor, Mention
 from . import coref, roles
-from .syntax import boilerplate_mask, doc_text, is_agentive, is_subject, noun_phrase_start, quote_mask, sentence_index, strip_span, token_table
+from .syntax import LOCATIVE_PREPS, boilerplate_mask, doc_text, is_agentive, is_subject, noun_phrase_start, quote_mask, sentence_index, strip_span, token_table
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 # Punctuation tokens that never stand inside a name (hyphens, dots and apostrophes may).
@@ -39,6 +39,7 @@ TYPE_ORDER = {"state": 0, "igo": 1, "armed_group": 2, "organization": 3, "person
 EXCLUDED_GROUP_DETS = frozenset({"any", "no", "every", "each", "these", "those", "this", "that", "such", "a", "an", "some", "which", "what", "whose"})
 NAME_STOP_DETS = frozenset({"the", "other", "some", "many", "several", "all", "both", "most", "various", "certain", "few"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+SMALL_NUMBERS = frozenset("one two three four five six seven eight nine ten eleven twelve both".split())
 NAME_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "&", "-", "des", "und", "y"})
 
 
@@ -151,6 +152,7 @@ class ActorLayer:
         self.bodies = lexicon.phrases("bodies.tsv", 4)
         self.governments = lexicon.phrases("government.tsv", 1)
         self.groups = lexicon.phrases("groups.tsv", 5)
+        self.quantity_words = lexicon.words("quantity_words.txt")
         self.armed_modifiers = lexicon.words("armed_modifiers.txt")
         self.territory = lexicon.phrases("territory.txt", 1)
         self.particles = lexicon.words("name_particles.txt")
@@ -986,7 +988,10 @@ class _Run:
             return
         start = noun_phrase_start(head)
         term_start = head.i - length + 1
-        if where != "anywhere" and not is_subject(head) and not self._marked_group(start, term_start):
+        quantity = self._quantity_of(head)
+        # the mention takes in the quantity: "thousands of pilgrims", "some of the residents"
+        mention_start = noun_phrase_start(quantity) if quantity is not None else start
+        if not self._group_acts(quantity or head, where) and not self._marked_group(start, term_start):
             return
         if self.doc[start].ent_type_ in ("DATE", "TIME"):
             return  # "Today countries in the region..."
@@ -996,7 +1001,7 @@ class _Run:
         if where == "anywhere" and not is_subject(head) and any(t.lower_ == "other" for t in phrase):
             return  # "compared to other neighbouring countries"
         marked = self._marked_group(start, term_start)
-        if not marked and (any(t.dep_ == "nummod" or t.like_num for t in phrase) or self.doc[start].ent_type_ in ("DATE", "TIME")):
+        if not marked and (any((t.dep_ == "nummod" or t.like_num) and _small_number(t) for t in phrase) or self.doc[start].ent_type_ in ("DATE", "TIME")):
             return  # "two countries", "the two sides": actors already named
         modifiers = [t for t in phrase if t.dep_ not in ("det", "predet", "punct") and t.lower_ not in NAME_STOP_DETS]
         if needs_modifier == "yes" and not modifiers:
@@ -1019,7 +1024,8 @@ class _Run:
             if not affiliated and not any(t.lower_ in self.layer.armed_modifiers for t in modifiers):
                 return
         name_start = start
-        while name_start < head.i and (self.lowers[name_start] in NAME_STOP_DETS or self.doc[name_start].like_num):
+        while name_start < head.i and (self.lowers[name_start] in NAME_STOP_DETS or self.doc[name_start].like_num
+                                       or self.pos[name_start] in ("ADV", "PUNCT", "ADP", "CCONJ")):
             name_start += 1
         name = self.doc[name_start : head.i + 1].text
         sentence_first = name_start == 0 or self.sent[name_start - 1] != self.sent[name_start]
@@ -1028,9 +1034,61 @@ class _Run:
             name = name[:1].lower() + name[1:]
         country, _ = self._country_of_phrase(head, start)
         key = slug(name)
-        actor = self.actors.get(key) or self._new_actor(key, name, actor_type, country=country, sector=None if sector == "-" else sector)
-        self.add_mention(actor, start, head.i + 1, "description", agentive=True)
+        actor = self.actors.get(key)
+        if actor is None and self.lowers[start] == "the" and all(self.tags[i] in ("VBN", "VBD", "VBG") for i in range(name_start, term_start)):
+            earlier = self._earlier_group(head, start)  # "the detainees", "the detained fishermen" refer back
+            if earlier is not None and (country is None or earlier.country in (None, country)):
+                actor = earlier
+        if actor is None:
+            actor = self._new_actor(key, name, actor_type, country=country, sector=None if sector == "-" else sector)
+        self.add_mention(actor, mention_start, head.i + 1, "description", agentive=True)
         self._group_repeats(actor, head)
+
+    def _earlier_group(self, head: Token, start: int) -> ActorBuild | None:
+        """The group named last before with the same head noun, for a definite phrase that
+        refers back to it ("three Iranian fishermen" ... "the detained fishermen")."""
+        best = None
+        for actor in self.actors.values():
+            if actor.type not in ("group", "armed_group") or actor.record is not None:
+                continue
+            if name_words(actor.name)[-1:] != (head.lower_,):
+                continue
+            last = max((m.start for m in actor.mentions if m.start < start), default=-1)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, actor)
+        return best[1] if best else None
+
+    def _quantity_of(self, head: Token) -> Token | None:
+        """The quantity a plural head is counted by: "thousands" in "thousands of pilgrims",
+        "some" in "some of their relatives" (the phrase's role in the clause is its role)."""
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i >= head.i:
+            return None
+        quantity = prep.head
+        if quantity.lower_ in self.layer.quantity_words or quantity.like_num or quantity.pos_ == "NUM":
+            return quantity
+        return None
+
+    def _group_acts(self, token: Token, where: str) -> bool:
+        """Whether a group's phrase stands where groups.tsv says the head makes an actor:
+        anywhere; as a subject; or as an argument of a verb ("police arrested the
+        protesters", "he told reporters", "a call to investors")."""
+        if where == "anywhere" or is_subject(token):
+            return True
+        if where != "argument":
+            return False
+        current = token
+        for _ in range(4):
+            if current.dep_ in ("conj", "appos"):
+                current = current.head
+                continue
+            break
+        if current.dep_ in ("dobj", "dative", "nsubjpass", "agent", "oprd"):
+            return True
+        if current.dep_ == "pobj":
+            prep = current.head
+            return prep.lower_ not in LOCATIVE_PREPS and prep.head.pos_ in ("VERB", "AUX")
+        return False
 
     def _marked_group(self, start: int, end: int) -> bool:
         """A collective marked by a country or an affiliation ("Afghan diplomats", "a
@@ -1168,6 +1226,15 @@ def _tight(doc: Doc, text: str, start: int, end: int) -> tuple[int, int]:
     while last > first and not (text[last - 1].isalnum() or text[last - 1] == "."):
         last -= 1
     return first, last
+
+
+def _small_number(token: Token) -> bool:
+    """A count small enough to refer back to actors already named ("the two sides", "three
+    countries"); "40,000 employees" and "hundreds of" are groups of their own."""
+    text = token.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text) <= 12
+    return text in SMALL_NUMBERS
 
 
 def _words_end_with(words: tuple[str, ...], ending: tuple[str, ...]) -> bool:
