@@ -55,3 +55,16 @@ def test_a_small_count_refers_back_and_is_no_new_group(analyzer):
 def test_a_place_is_not_an_argument(analyzer):
     text = "The bomb exploded in a market among shoppers and near the residents of the old town."
     assert "residents" not in groups(analyzer.analyze(text))
+
+
+def test_a_people_acting_in_an_article_that_names_its_state_is_the_state(analyzer):
+    text = "Russia denied the report. Officials said the Russians have armed the rebels for years."
+    analysis = analyzer.analyze(text)
+    russians = [a for a in analysis.actors if any(m.text == "Russians" for m in a.mentions)]
+    assert [a.kb_id for a in russians] == ["russia"]
+
+
+def test_a_people_alone_is_a_group(analyzer):
+    analysis = analyzer.analyze("Afghans fled towards the border as the fighting spread.")
+    afghans = [a for a in analysis.actors if any(m.text == "Afghans" for m in a.mentions)]
+    assert len(afghans) == 1 and afghans[0].type == "group"

@@ -213,6 +213,7 @@ class _Run:
         self.demonyms: dict[int, tuple[int, int, ActorRecord]] = {}  # token index -> (start, end, state)
         self.state_tokens: dict[int, str] = {}  # token index inside a state mention -> state actor key
         self.person_names: list[MentionRef] = []
+        self.people_of: list[tuple[MentionRef, ActorRecord]] = []  # "Iranians" acting, and their state
         self.title_refs: list[coref.TitleRef] = []
 
     # ------------------------------------------------------------------ orchestration
@@ -228,6 +229,7 @@ class _Run:
                 self._read_span(*span)
         for span in self._people_first(names):
             self._read_span(*span)
+        self._peoples_as_states()
         self._acronyms()
         self._noun_phrases()
         roles.attach_people(self)
@@ -766,7 +768,24 @@ class _Run:
             # "Palestinians blamed Israel", "Afghans fled": the people of a country, as a group
             name = doc[start:end].text
             actor = self.actors.get(slug(name)) or self._new_actor(slug(name), name, "group", country=state.country)
-            self.add_mention(actor, start, end, "demonym", agentive=True)
+            self.people_of.append((self.add_mention(actor, start, end, "demonym", agentive=True), state))
+
+    def _peoples_as_states(self) -> None:
+        """"The Russians have armed ...", "decided by Saudis": a people acting in an article
+        that names its state is that state (a metonym); else the people, a group
+        ("Palestinians blamed Israel")."""
+        for mention, state in self.people_of:
+            actor = self.actors.get(state.id)
+            if actor is None or not any(m.kind != "demonym" for m in actor.mentions):
+                continue
+            group = self.actors[mention.actor]
+            group.mentions.remove(mention)
+            mention.actor = actor.key
+            mention.kind = "metonym"
+            actor.mentions.append(mention)
+            actor.agentive = True
+            for i in range(mention.start, mention.end):
+                self.state_tokens.setdefault(i, actor.key)
 
     def _place(self, start: int, end: int, text: str, country: str | None) -> None:
         words = text.split()
