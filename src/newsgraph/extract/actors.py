@@ -31,7 +31,7 @@ from ..model import Actor, Mention
 from . import coref, roles
 from .syntax import LOCATIVE_PREPS, boilerplate_mask, doc_text, is_agentive, is_subject, noun_phrase_start, quote_mask, sentence_index, strip_span, token_table
 
-NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 # Punctuation tokens that never stand inside a name (hyphens, dots and apostrophes may).
 NAME_BREAKS = frozenset({"(", ")", "[", "]", "{", "}", '"', "“", "”", "«", "»", "!", "?", ";", ":"})
 KIND_ORDER = {"name": 0, "alias": 1, "acronym": 2, "capital": 3, "demonym": 4}
@@ -160,6 +160,7 @@ class ActorLayer:
         self.non_actor_heads = lexicon.words("non_actor_heads.txt")
         self.compass = lexicon.words("compass.txt")
         self.place_suffixes = lexicon.words("place_suffixes.txt")
+        self.facility_heads = lexicon.words("facility_heads.txt")
         self.boilerplate = lexicon.pattern("boilerplate.txt")
         self.non_actor_names = lexicon.words("non_actor_names.txt")
         self.org_heads = lexicon.words("org_heads.txt")
@@ -326,8 +327,12 @@ class _Run:
             start, end = ent.start, ent.end
             if self.dateline and start < self.dateline[1] < end:
                 start = self.dateline[1]  # "TEHRAN- Iran's Water Company": the dateline is not part of the name
+            if label == "FAC":
+                label = "LOC"  # a building, an airport, a road: a place
             if label in ("PERSON", "ORG"):
                 start, end = self._extend_name(start, end)
+            if label in ("PERSON", "ORG", "GPE", "LOC"):
+                start, end, label = self._place_head(start, end, label)
             while end - start > 1 and self._honorific(end - 1):
                 end -= 1  # "told RTE Mr (Martin)": the honorific opens the next person's name
             if label == "PERSON":
@@ -343,8 +348,15 @@ class _Run:
                     if doc[before].is_sent_start or self.sent[before - 1] != self.sent[before]:
                         break  # a capitalised first word of a sentence is no evidence of a name
                     start = before
+            if label == "ORG":
+                cut = self._org_then_person(start, end)
+                if cut is not None:
+                    org_start, org_end = strip_span(doc, start, cut)
+                    found.append((org_start, org_end, "ner", "ORG"))
+                    start, label = cut, "PERSON"
             pieces = [start]
-            pieces += [i + 1 for i in range(start, end) if doc[i].text in (",", ";")]  # "Ibrahimi, Larijani"
+            # "Ibrahimi, Larijani"; a paragraph break ("Holding Co.\n\nLtd.") ends any name
+            pieces += [i + 1 for i in range(start, end) if doc[i].text in (",", ";") or (doc[i].is_space and "\n" in doc[i].text)]
             pieces.append(end + 1)
             for piece_start, piece_end in zip(pieces, pieces[1:]):
                 piece_start, piece_end = strip_span(doc, piece_start, piece_end - 1)
@@ -458,6 +470,40 @@ class _Run:
                     continue
             out.append((start, end, origin, label))
         return out
+
+    def _org_then_person(self, start: int, end: int) -> int | None:
+        """Where an organization's name ends when the model ran it into the name of the
+        person after it ("the Hubballi Bar Association D.M. Nargund"): after its last head
+        word, when two or three proper nouns that name no organization follow; else None."""
+        heads = self.layer.org_heads
+        cut = next((k + 1 for k in range(end - 2, start, -1) if self.lowers[k] in heads), None)
+        if cut is None or not 2 <= end - cut <= 3:
+            return None
+        for i in range(cut, end):
+            text = self.texts[i]
+            if self.pos[i] != "PROPN" or not text[:1].isupper() or (is_all_capitals(text) and "." not in text):
+                return None
+            if self.lowers[i] in heads or self.lowers[i] in self.layer.facility_heads or i in self.kb_tokens:
+                return None
+        return cut
+
+    def _place_head(self, start: int, end: int, label: str) -> tuple[int, int, str]:
+        """A place's kind written after its name belongs to the mention ("Herat province",
+        "the Marjan oilfield", "Islam Qala border crossing"), and a name that ends with a
+        facility's head word is a place ("Evin Prison", "Hamid Karzai International Airport"),
+        whatever label the model gave it."""
+        layer = self.layer
+        heads = layer.facility_heads
+        if label in ("GPE", "LOC"):
+            j = end
+            while j < len(self.texts) and j - end < 2 and self.pos[j] in ("NOUN", "PROPN") and (
+                    self.lowers[j] in heads or self.lowers[j] in layer.place_suffixes or self.lowers[j] == "border"):
+                j += 1
+            if j > end and (self.lowers[j - 1] in heads or self.lowers[j - 1] in layer.place_suffixes) and not self.doc[j - 1].ent_type_:
+                end = j
+        if label in ("PERSON", "ORG") and self.lowers[end - 1] in heads and end - start > 1:
+            label = "LOC"
+        return start, end, label
 
     def _modifies(self, last: int, start: int, end: int) -> bool:
         """Whether a known name ending at token `last` is a modifier of the name in tokens
