@@ -90,6 +90,9 @@ class DocActors:
     # per token of a demonym ("Israeli", "Iranian"): its span and state, for a later stage
     # that finds the state acting through it ("the Israeli strikes")
     demonyms: dict[int, tuple[int, int, ActorRecord]] = field(default_factory=dict)
+    # per first token of a state's capital named as a place ("talks in Washington"): the
+    # state's country, so that the place stage reads the capital, not a namesake
+    capitals: dict[int, str] = field(default_factory=dict)
 
     def mention_at(self, token_index: int) -> MentionRef | None:
         index = self.token_mention[token_index] if 0 <= token_index < len(self.token_mention) else -1
@@ -214,6 +217,7 @@ class _Run:
         self.demonyms: dict[int, tuple[int, int, ActorRecord]] = {}  # token index -> (start, end, state)
         self.state_tokens: dict[int, str] = {}  # token index inside a state mention -> state actor key
         self.person_names: list[MentionRef] = []
+        self.capitals: dict[int, str] = {}
         self.people_of: list[tuple[MentionRef, ActorRecord]] = []  # "Iranians" acting, and their state
         self.title_refs: list[coref.TitleRef] = []
 
@@ -243,7 +247,7 @@ class _Run:
             mention = self.mentions[index]
             for i in range(mention.start, mention.end):
                 token_mention[i] = index
-        return DocActors(self.actors, self.mentions, token_mention, self.day, self.excluded, demonyms=self.demonyms)
+        return DocActors(self.actors, self.mentions, token_mention, self.day, self.excluded, demonyms=self.demonyms, capitals=self.capitals)
 
     # ------------------------------------------------------------------ 1. knowledge base
     def _match_kb(self) -> list[tuple[int, int, str, object]]:
@@ -637,8 +641,11 @@ class _Run:
             elif self._dateline(start, end):
                 pass  # the dateline is where the article was filed, not an actor (the place stage reads it)
             elif entry.kind == "capital" and not self._acts(root):
+                self.capitals[start] = record.country
                 self._place(start, end, doc[start:end].text, record.country)
             else:
+                if entry.kind == "capital":
+                    self.capitals[start] = record.country
                 kind = "metonym" if entry.kind == "capital" else entry.kind
                 self.add_mention(self._kb_actor(record), start, end, kind, agentive=self._acts(root))
             return
