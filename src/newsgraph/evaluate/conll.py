@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from ..errors import InputError
 from .metrics import PRF, match_one_to_one
+from .re3d import Entity  # a typed span of characters, as for re3d
 
 __all__ = ["TYPES", "SYSTEMS", "ConllDocument", "ConllResult", "Entity", "load_conll", "actor_layer_entities",
            "spacy_entities", "evaluate_conll"]
@@ -36,14 +37,6 @@ SYSTEMS = ("newsgraph", "spacy")
 NAME_KINDS = frozenset({"name", "alias", "acronym", "surname", "metonym", "capital"})
 ACTOR_TYPES = {"person": "PER", "organization": "ORG", "armed_group": "ORG", "igo": "ORG", "state": "LOC", "location": "LOC"}
 SPACY_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
-
-
-@dataclass(frozen=True)
-class Entity:
-    start: int
-    end: int
-    type: str
-    text: str = ""
 
 
 @dataclass

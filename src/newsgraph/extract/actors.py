@@ -29,7 +29,7 @@ from ..kb.names import chunk_words, is_all_capitals, is_capitalized, name_words,
 from ..kb.records import ActorRecord
 from ..model import Actor, Mention
 from . import coref, roles
-from .syntax import LOCATIVE_PREPS, boilerplate_mask, doc_text, is_agentive, is_subject, noun_phrase_start, quote_mask, sentence_index, strip_span, token_table
+from .syntax import LOCATIVE_PREPS, boilerplate_mask, conjunct_root, doc_text, is_agentive, is_subject, noun_phrase_start, quote_mask, sentence_index, strip_span, token_table
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 # Punctuation tokens that never stand inside a name (hyphens, dots and apostrophes may).
@@ -1149,12 +1149,7 @@ class _Run:
             return True
         if where != "argument":
             return False
-        current = token
-        for _ in range(4):
-            if current.dep_ in ("conj", "appos"):
-                current = current.head
-                continue
-            break
+        current = conjunct_root(token)
         if current.dep_ in ("dobj", "dative", "nsubjpass", "agent", "oprd"):
             return True
         if current.dep_ == "pobj":

@@ -35,7 +35,7 @@ from .. import lexicon
 from ..geo.gazetteer import Gazetteer, Place, load_gazetteer
 from ..kb.names import chunk_words, name_words
 from .dates import Dateline, TimeExpression, article_date, event_date, find_dateline, find_expressions
-from .syntax import LOCATIVE_PREPS, doc_text, strip_span, token_table
+from .syntax import LOCATIVE_PREPS, conjunct_root, doc_text, strip_span, token_table
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Actor types that a place name cannot be.
@@ -629,12 +629,7 @@ class _Run:
 
 
 def _acts(token: Token) -> bool:
-    current = token
-    for _ in range(4):
-        if current.dep_ in ("conj", "appos"):
-            current = current.head
-            continue
-        break
+    current = conjunct_root(token)
     if current.dep_ in ("nsubj", "csubj"):
         return current.head.lemma_ != "be"  # "Kabul was calm": a place
     return current.dep_ == "pobj" and current.head.dep_ == "agent"
