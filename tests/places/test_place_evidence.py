@@ -53,3 +53,8 @@ def test_a_person_addressed_with_an_honorific_is_no_place(analyzer):
     analysis = analyzer.analyze("Mr. Castro said in Havana that the embargo must end. Castro spoke for an hour.")
     assert place_of(analysis, "Castro") is None
     assert place_of(analysis, "Havana")["country"] == "CUB"
+
+
+def test_a_city_spacy_takes_for_a_nationality_is_still_a_place(analyzer):
+    analysis = analyzer.analyze("Historic cities such as Aleppo have been reduced to rubble.")
+    assert place_of(analysis, "Aleppo")["country"] == "SYR"

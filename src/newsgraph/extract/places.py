@@ -51,7 +51,6 @@ HINT_BONUS = 3.0  # "Kunar province" -> an admin1
 LARGE_CITY = 100_000  # a gazetteer-only name of a city this large needs no locative cue
 CUE_PREPS = LOCATIVE_PREPS | {"from", "to", "toward", "towards", "via", "of", "between", "beyond", "along", "through", "outskirts"}
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
-NOT_PLACE_ENTITIES = frozenset({"NORP", "LANGUAGE", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 SINGLE_CONFIDENCE = {"country": 0.95, "admin1": 0.9, "admin2": 0.85, "city": 0.85}
 
 
@@ -398,10 +397,10 @@ class _Run:
             return False  # part of a longer name of something else, or a number, a date
         if (start, end) in spans:
             # A name spaCy tagged as another kind of entity: a place when the words around
-            # say so, or a country, a region, or a large city not acting as a subject; a
-            # nationality or a language only when it is a country's name.
-            if self.ent_label[start] in NOT_PLACE_ENTITIES:
-                return any(p.feature == "country" for p in entries)
+            # say so, or a country, a region, or a large city not acting as a subject; never
+            # a state's demonym.
+            if self.actors is not None and start in self.actors.demonyms:
+                return False  # "Kurdish", "Afghan": a state's demonym, no town of that name
             if cued or any(p.feature in ("country", "admin1") for p in entries):
                 return True
             return strong and not _acts(doc[start:end].root)
