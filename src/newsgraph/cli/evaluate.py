@@ -27,7 +27,8 @@ def _pct(value: float) -> str:
 @click.option("--plover", "plover_path", type=click.Path(), help="Score events against the PLOVER gold records (gold_standard_records.json).")
 @click.option("--cameo", "cameo_path", type=click.Path(), help="Score events against CAMEO quad-class sentences (class_train.tsv).")
 @click.option("--re3d", "re3d_path", type=click.Path(), help="Score Person, Organisation and Nationality spans against re3d (its folder), beside bare spaCy NER.")
-def eval_command(gold, verbose, as_json, model, kb_paths, polnear_path, limit, plover_path, cameo_path, re3d_path):
+@click.option("--conll", "conll_path", type=click.Path(), help="Score PER, ORG and LOC name spans against a CoNLL-2003 file, beside bare spaCy NER.")
+def eval_command(gold, verbose, as_json, model, kb_paths, polnear_path, limit, plover_path, cameo_path, re3d_path, conll_path):
     """Score actors, quotes and events against gold files (*.gold.yaml, or folders of
     them; format: shared/eval/FORMAT.md); quotes against PolNeAR (--polnear); events
     against PLOVER and CAMEO sentences (--plover, --cameo); actor spans against re3d."""
@@ -36,6 +37,10 @@ def eval_command(gold, verbose, as_json, model, kb_paths, polnear_path, limit, p
 
     if (plover_path or cameo_path) and not gold:
         _event_sets(plover_path, cameo_path, Analyzer(model, kb_paths=kb_paths), verbose, as_json)
+        return
+
+    if conll_path and not gold:
+        _conll(conll_path, Analyzer(model, kb_paths=kb_paths), verbose, as_json, limit)
         return
 
     if re3d_path and not gold:
@@ -185,6 +190,34 @@ def _re3d(path, analyzer, verbose: bool, as_json: bool, limit: int | None) -> No
         for label, items in (("missed", result.missed), ("spurious", result.spurious)):
             for kind in TYPES:
                 common = Counter(entity.text for _, entity in items if entity.type == kind).most_common(15)
+                out.print(Text(f"{label} {kind}: " + ", ".join(f"{text!r} x{n}" for text, n in common)))
+
+
+def _conll(path, analyzer, verbose: bool, as_json: bool, limit: int | None) -> None:
+    from collections import Counter
+
+    from ..evaluate.conll import SYSTEMS, TYPES, evaluate_conll
+
+    result = evaluate_conll(path, analyzer, limit=limit)
+    if as_json:
+        click.echo(json.dumps({"conll": str(result.path), "documents": result.documents, "words": result.words, "systems": {
+            name: {**{t: result.scores[name][t].as_dict() for t in TYPES}, "all": result.total(name).as_dict()} for name in SYSTEMS}}, indent=2))
+        return
+    out = console()
+    labels = {"newsgraph": "newsgraph actor layer", "spacy": "spaCy NER"}
+    table = Table(title=f"CoNLL-2003 {result.path.name}: {result.documents} documents, {result.words:,} words (exact spans)", title_justify="left")
+    for column in ("system", "type", "gold", "predicted", "P", "R", "F1"):
+        table.add_column(column, justify="left" if column in ("system", "type") else "right")
+    for name in SYSTEMS:
+        for kind in (*TYPES, "all"):
+            prf = result.total(name) if kind == "all" else result.scores[name][kind]
+            table.add_row(labels[name] if kind == TYPES[0] else "", Text(kind, style="bold" if kind == "all" else ""),
+                          str(prf.gold), str(prf.predicted), _pct(prf.precision), _pct(prf.recall), _pct(prf.f1))
+    out.print(table)
+    if verbose:
+        for label, items in (("missed", result.missed), ("spurious", result.spurious)):
+            for kind in TYPES:
+                common = Counter(entity.text for _, entity in items if entity.type == kind).most_common(20)
                 out.print(Text(f"{label} {kind}: " + ", ".join(f"{text!r} x{n}" for text, n in common)))
 
 

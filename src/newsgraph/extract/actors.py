@@ -29,9 +29,9 @@ from ..kb.names import chunk_words, is_all_capitals, is_capitalized, name_words,
 from ..kb.records import ActorRecord
 from ..model import Actor, Mention
 from . import coref, roles
-from .syntax import boilerplate_mask, doc_text, is_agentive, is_subject, noun_phrase_start, quote_mask, sentence_index, strip_span, token_table
+from .syntax import LOCATIVE_PREPS, boilerplate_mask, conjunct_root, doc_text, is_agentive, is_subject, noun_phrase_start, quote_mask, sentence_index, strip_span, token_table
 
-NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 # Punctuation tokens that never stand inside a name (hyphens, dots and apostrophes may).
 NAME_BREAKS = frozenset({"(", ")", "[", "]", "{", "}", '"', "“", "”", "«", "»", "!", "?", ";", ":"})
 KIND_ORDER = {"name": 0, "alias": 1, "acronym": 2, "capital": 3, "demonym": 4}
@@ -39,6 +39,7 @@ TYPE_ORDER = {"state": 0, "igo": 1, "armed_group": 2, "organization": 3, "person
 EXCLUDED_GROUP_DETS = frozenset({"any", "no", "every", "each", "these", "those", "this", "that", "such", "a", "an", "some", "which", "what", "whose"})
 NAME_STOP_DETS = frozenset({"the", "other", "some", "many", "several", "all", "both", "most", "various", "certain", "few"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+SMALL_NUMBERS = frozenset("one two three four five six seven eight nine ten eleven twelve both".split())
 NAME_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "&", "-", "des", "und", "y"})
 
 
@@ -89,6 +90,9 @@ class DocActors:
     # per token of a demonym ("Israeli", "Iranian"): its span and state, for a later stage
     # that finds the state acting through it ("the Israeli strikes")
     demonyms: dict[int, tuple[int, int, ActorRecord]] = field(default_factory=dict)
+    # per first token of a state's capital named as a place ("talks in Washington"): the
+    # state's country, so that the place stage reads the capital, not a namesake
+    capitals: dict[int, str] = field(default_factory=dict)
 
     def mention_at(self, token_index: int) -> MentionRef | None:
         index = self.token_mention[token_index] if 0 <= token_index < len(self.token_mention) else -1
@@ -151,12 +155,15 @@ class ActorLayer:
         self.bodies = lexicon.phrases("bodies.tsv", 4)
         self.governments = lexicon.phrases("government.tsv", 1)
         self.groups = lexicon.phrases("groups.tsv", 5)
+        self.quantity_words = lexicon.words("quantity_words.txt")
         self.armed_modifiers = lexicon.words("armed_modifiers.txt")
         self.territory = lexicon.phrases("territory.txt", 1)
         self.particles = lexicon.words("name_particles.txt")
+        self.honorifics = lexicon.words("honorifics.txt")
         self.non_actor_heads = lexicon.words("non_actor_heads.txt")
         self.compass = lexicon.words("compass.txt")
         self.place_suffixes = lexicon.words("place_suffixes.txt")
+        self.facility_heads = lexicon.words("facility_heads.txt")
         self.boilerplate = lexicon.pattern("boilerplate.txt")
         self.non_actor_names = lexicon.words("non_actor_names.txt")
         self.org_heads = lexicon.words("org_heads.txt")
@@ -166,6 +173,8 @@ class ActorLayer:
         # the last words of every phrase the noun-phrase step looks for
         self.phrase_heads = frozenset().union(*(table.by_last for table in (self.governments, self.bodies, self.titles, self.groups)))
         self.title_words = frozenset(word for term in self.titles.rows for word in term.split())
+        self.generic_body_words = lexicon.words("generic_body_words.txt")
+        self.body_words = frozenset(word for term in self.bodies.rows for word in term.split())
 
     # ------------------------------------------------------------------ entry point
     def __call__(self, doc: Doc, day: dt.date | None = None) -> DocActors:
@@ -208,6 +217,8 @@ class _Run:
         self.demonyms: dict[int, tuple[int, int, ActorRecord]] = {}  # token index -> (start, end, state)
         self.state_tokens: dict[int, str] = {}  # token index inside a state mention -> state actor key
         self.person_names: list[MentionRef] = []
+        self.capitals: dict[int, str] = {}
+        self.people_of: list[tuple[MentionRef, ActorRecord]] = []  # "Iranians" acting, and their state
         self.title_refs: list[coref.TitleRef] = []
 
     # ------------------------------------------------------------------ orchestration
@@ -223,6 +234,7 @@ class _Run:
                 self._read_span(*span)
         for span in self._people_first(names):
             self._read_span(*span)
+        self._peoples_as_states()
         self._acronyms()
         self._noun_phrases()
         roles.attach_people(self)
@@ -235,7 +247,7 @@ class _Run:
             mention = self.mentions[index]
             for i in range(mention.start, mention.end):
                 token_mention[i] = index
-        return DocActors(self.actors, self.mentions, token_mention, self.day, self.excluded, demonyms=self.demonyms)
+        return DocActors(self.actors, self.mentions, token_mention, self.day, self.excluded, demonyms=self.demonyms, capitals=self.capitals)
 
     # ------------------------------------------------------------------ 1. knowledge base
     def _match_kb(self) -> list[tuple[int, int, str, object]]:
@@ -319,8 +331,14 @@ class _Run:
             start, end = ent.start, ent.end
             if self.dateline and start < self.dateline[1] < end:
                 start = self.dateline[1]  # "TEHRAN- Iran's Water Company": the dateline is not part of the name
+            if label == "FAC":
+                label = "LOC"  # a building, an airport, a road: a place
             if label in ("PERSON", "ORG"):
                 start, end = self._extend_name(start, end)
+            if label in ("PERSON", "ORG", "GPE", "LOC"):
+                start, end, label = self._place_head(start, end, label)
+            while end - start > 1 and self._honorific(end - 1):
+                end -= 1  # "told RTE Mr (Martin)": the honorific opens the next person's name
             if label == "PERSON":
                 while start < end - 1 and (self.lowers[start] in self.layer.title_words or doc[start].pos_ not in ("PROPN", "X")):
                     start += 1
@@ -334,8 +352,15 @@ class _Run:
                     if doc[before].is_sent_start or self.sent[before - 1] != self.sent[before]:
                         break  # a capitalised first word of a sentence is no evidence of a name
                     start = before
+            if label == "ORG":
+                cut = self._org_then_person(start, end)
+                if cut is not None:
+                    org_start, org_end = strip_span(doc, start, cut)
+                    found.append((org_start, org_end, "ner", "ORG"))
+                    start, label = cut, "PERSON"
             pieces = [start]
-            pieces += [i + 1 for i in range(start, end) if doc[i].text in (",", ";")]  # "Ibrahimi, Larijani"
+            # "Ibrahimi, Larijani"; a paragraph break ("Holding Co.\n\nLtd.") ends any name
+            pieces += [i + 1 for i in range(start, end) if doc[i].text in (",", ";") or (doc[i].is_space and "\n" in doc[i].text)]
             pieces.append(end + 1)
             for piece_start, piece_end in zip(pieces, pieces[1:]):
                 piece_start, piece_end = strip_span(doc, piece_start, piece_end - 1)
@@ -385,6 +410,10 @@ class _Run:
                 return False  # "U.S. Administration", "Iranian Intelligence Ministry": read as noun phrases
         if " ".join(lowers) in self.layer.non_actor_names:
             return False
+        if label in ("ORG", "GPE"):
+            title = self.layer.titles.ending_at(self.lowers, end - 1)
+            if title and title[0] > end - start:
+                return False  # "Secretary of State": the end of a title, not a name
         if "(" in lowers and ")" not in lowers or ")" in lowers and "(" not in lowers:
             return False  # "Imam (Khomeini": a span across a bracket
         if self.sent[start] != self.sent[end - 1]:
@@ -392,11 +421,17 @@ class _Run:
         if label == "PERSON":
             if end - start == 1 and is_all_capitals(doc[start].text):
                 return False
+            if all(word in self.layer.title_words or self._honorific(i) for i, word in zip(range(start, end), lowers)):
+                return False  # "Taoiseach", "Chief Minister": a title with no name
             if not any(doc[i].text[:1].isupper() for i in range(start, end)):
                 return False  # "Head of (Atomic Energy ...)" less its title: no name is left
             if start > 0 and self.lowers[start - 1] == "the" and not self._after_person_title(start):
                 return False
         return True
+
+    def _honorific(self, i: int) -> bool:
+        """Whether token i is an honorific or rank written before names ("Mr", "Dr.", "Gen.")."""
+        return self.lowers[i].rstrip(".") in self.layer.honorifics and self.texts[i][:1].isupper()
 
     def _generic_modifiers(self, start: int, end: int) -> bool:
         """Whether the words before a government or body term are only determiners, a
@@ -417,23 +452,75 @@ class _Run:
 
     def _split_kb_prefix(self, kb_spans, ner_spans):
         """An entity that runs a known organization into a person's name ("National Assembly
-        of Pakistan Sardar Ayaz Sadiq") is cut after the organization; the rest is a person."""
+        of Pakistan Sardar Ayaz Sadiq") is cut after the organization; the rest is a person.
+        A known name that modifies the rest stays in it ("China Times"); a known name
+        followed by another known name is the two ("Iranian" + "Revolutionary Guard")."""
         by_start = {}
         for start, end, _, entries in kb_spans:
             if end - start > by_start.get(start, (0,))[0]:
                 by_start[start] = (end - start, end)
+        known_spans = {(start, end) for start, end, _, _ in kb_spans}
         out = []
         for start, end, origin, label in ner_spans:
             known = by_start.get(start)
             if label in ("ORG", "GPE") and known and known[1] < end:
+                if (known[1], end) in known_spans:
+                    continue  # "Iranian Revolutionary Guard": a demonym and a known name, both read as such
                 rest = self.doc[known[1] : end]
-                if all(t.pos_ == "PROPN" for t in rest):
+                if all(t.pos_ == "PROPN" for t in rest) and not self._modifies(known[1] - 1, known[1], end):
                     # two or more proper nouns after a known name are a person's name; a single
                     # one keeps its label and is read as a person if the article names one so
                     out.append((known[1], end, origin, "PERSON" if len(rest) > 1 else label))
                     continue
             out.append((start, end, origin, label))
         return out
+
+    def _org_then_person(self, start: int, end: int) -> int | None:
+        """Where an organization's name ends when the model ran it into the name of the
+        person after it ("the Hubballi Bar Association D.M. Nargund"): after its last head
+        word, when two or three proper nouns that name no organization follow; else None."""
+        heads = self.layer.org_heads
+        cut = next((k + 1 for k in range(end - 2, start, -1) if self.lowers[k] in heads), None)
+        if cut is None or not 2 <= end - cut <= 3:
+            return None
+        for i in range(cut, end):
+            text = self.texts[i]
+            if self.pos[i] != "PROPN" or not text[:1].isupper() or (is_all_capitals(text) and "." not in text):
+                return None
+            if self.lowers[i] in heads or self.lowers[i] in self.layer.facility_heads or i in self.kb_tokens:
+                return None
+        return cut
+
+    def _place_head(self, start: int, end: int, label: str) -> tuple[int, int, str]:
+        """A place's kind written after its name belongs to the mention ("Herat province",
+        "the Marjan oilfield", "Islam Qala border crossing"), and a name that ends with a
+        facility's head word is a place ("Evin Prison", "Hamid Karzai International Airport"),
+        whatever label the model gave it."""
+        layer = self.layer
+        heads = layer.facility_heads
+        if label in ("GPE", "LOC"):
+            j = end
+            while j < len(self.texts) and j - end < 2 and self.pos[j] in ("NOUN", "PROPN") and (
+                    self.lowers[j] in heads or self.lowers[j] in layer.place_suffixes or self.lowers[j] == "border"):
+                j += 1
+            if j > end and (self.lowers[j - 1] in heads or self.lowers[j - 1] in layer.place_suffixes) and not self.doc[j - 1].ent_type_:
+                end = j
+        if label in ("PERSON", "ORG") and self.lowers[end - 1] in heads and end - start > 1:
+            label = "LOC"
+        return start, end, label
+
+    def _modifies(self, last: int, start: int, end: int) -> bool:
+        """Whether a known name ending at token `last` is a modifier of the name in tokens
+        [start, end) ("China Times", "Arab League Council", "Taiwan Affairs Office": one
+        name whose head word follows), rather than a name of its own before another one."""
+        if self.lowers[end - 1] in self.layer.org_heads:
+            return True
+        token = self.doc[last]
+        if token.dep_ not in ("compound", "nmod") or not start <= token.head.i < end:
+            return False
+        # "ties with Pakistan Rouhani (also said)": a headline's country and a known person
+        rest = self.doc[start:end].text
+        return not any(r.type == "person" for r in self.kb.lookup(rest)) and self.kb.office_holder(rest, self.day) is None
 
     def _extend_name(self, start: int, end: int) -> tuple[int, int]:
         """Mend names the statistical model cuts short: "Anwaar" -> "Anwaar ul Haq Kakar",
@@ -545,15 +632,20 @@ class _Run:
         doc = self.doc
         root = doc[start:end].root
         if origin == "kb":
-            entry = self._best_entry(info)
+            entry = self._best_entry(info, self._context_country(start, end) or self._sentence_country(start))
             record = self.kb.records[entry.actor_id]
+            if self._other_country_body(start, end, record):
+                return
             if entry.kind == "demonym":
                 self._demonym(start, end, record)
             elif self._dateline(start, end):
                 pass  # the dateline is where the article was filed, not an actor (the place stage reads it)
             elif entry.kind == "capital" and not self._acts(root):
+                self.capitals[start] = record.country
                 self._place(start, end, doc[start:end].text, record.country)
             else:
+                if entry.kind == "capital":
+                    self.capitals[start] = record.country
                 kind = "metonym" if entry.kind == "capital" else entry.kind
                 self.add_mention(self._kb_actor(record), start, end, kind, agentive=self._acts(root))
             return
@@ -562,6 +654,9 @@ class _Run:
             mention = MentionRef(start, end, "", "name")
             self.person_names.append(mention)
         elif info == "ORG":
+            if self._generic_name(start, end):
+                self._generic_org(start, end)
+                return
             key = slug(text)
             actor = self.actors.get(key)
             if actor is None:
@@ -573,12 +668,113 @@ class _Run:
         elif info == "NORP":
             pass  # nationalities and religions: attributes of other phrases, not actors themselves
 
-    def _best_entry(self, entries: list[NameEntry]) -> NameEntry:
+    def _generic_org(self, start: int, end: int) -> None:
+        """An organization named only by generic words ("the Council", "the Assembly",
+        "Armed Forces"): the organization of the article whose name ends with them, the one
+        mentioned last before; else, of two words or more ("Supreme Court"), a body of the
+        country its context or sentence names; a bare head word alone is no actor."""
+        words = name_words(self.doc[start:end].text)
+        best = None
+        for actor in self.actors.values():
+            if actor.type not in ("organization", "igo", "armed_group"):
+                continue
+            if not any(_words_end_with(name_words(name), words) and name_words(name) != words for name in self._names_of(actor)):
+                continue
+            last = max((m.start for m in actor.mentions if m.start < start), default=-1)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, actor)
+        agentive = self._acts(self.doc[start:end].root)
+        if best is not None:
+            self.add_mention(best[1], start, end, "alias", agentive=agentive)
+            return
+        if end - start < 2:
+            return
+        text = self.doc[start:end].text
+        country = self._context_country(start, end) or self._sentence_country(start)
+        state = self.kb.state(country)
+        key = slug(f"{state.name} {text}") if state else slug(text)
+        name = f"{state.demonyms[0] if state.demonyms else state.name} {text}" if state else text
+        actor = self.actors.get(key) or self._new_actor(key, name, self._org_type(start, end), country=country)
+        self.add_mention(actor, start, end, "name", agentive=agentive)
+
+    def _best_entry(self, entries: list[NameEntry], country: str | None = None) -> NameEntry:
+        """The best reading of a knowledge-base name: of the country its context names
+        first ("Britain's Foreign Office" is not Pakistan's), then by kind and type."""
         def rank(entry: NameEntry):
             record = self.kb.records[entry.actor_id]
-            return (KIND_ORDER.get(entry.kind, 9), TYPE_ORDER.get(record.type, 9))
+            return (0 if country and record.country == country else 1, KIND_ORDER.get(entry.kind, 9), TYPE_ORDER.get(record.type, 9))
 
         return min(entries, key=rank)
+
+    def _context_country(self, start: int, end: int) -> str | None:
+        """The country a name's own context gives: a demonym or state right before it
+        ("the Kenyan National Assembly", "Kenya's National Assembly") or "of <state>" right
+        after it ("the National Assembly of Kenya")."""
+        i = start - 1
+        if i >= 0 and self.tags[i] == "POS":
+            i -= 1
+        before = self._country_at(i)
+        if before:
+            return before
+        if end + 1 < len(self.texts) and self.lowers[end] == "of":
+            j = end + 1
+            if self.lowers[j] == "the" and j + 1 < len(self.texts):
+                j += 1
+            return self._country_at(j)
+        return None
+
+    def _generic_name(self, start: int, end: int) -> bool:
+        """Whether a name is made only of words any country's bodies are named with."""
+        layer = self.layer
+        return all(
+            word in layer.generic_body_words or word in layer.org_heads or word in layer.body_words
+            for i in range(start, end) for word in chunk_words(self.texts[i])
+        )
+
+    def _sentence_country(self, start: int) -> str | None:
+        """The one country a sentence names (a state, its demonym or capital), or None."""
+        sentence = self.sent[start]
+        found = set()
+        i = start
+        while i > 0 and self.sent[i - 1] == sentence:
+            i -= 1
+        while i < len(self.texts) and self.sent[i] == sentence:
+            country = self._country_at(i, capitals=True)
+            if country:
+                found.add(country)
+            i += 1
+        return found.pop() if len(found) == 1 else None
+
+    def _country_at(self, i: int, capitals: bool = False) -> str | None:
+        """The country of a state's name or demonym at token i (knowledge base), or None."""
+        if i < 0 or i >= len(self.texts):
+            return None
+        for entry in self.kb_tokens.get(i, ()):
+            record = self.kb.records[entry.actor_id]
+            if record.type == "state" and entry.kind in ("name", "alias", "acronym", "demonym"):
+                return record.country
+            if capitals and entry.kind == "capital":
+                return record.country
+        return None
+
+    def _other_country_body(self, start: int, end: int, record: ActorRecord) -> bool:
+        """A generic body name the knowledge base knows of one country ("National Assembly",
+        "Foreign Office") that the context gives to another ("Kenya's National Assembly"):
+        a body of that other country, never the known one. True when read so."""
+        if record.type != "organization" or not record.country or not self._generic_name(start, end):
+            return False
+        country = self._context_country(start, end)
+        if not country or country == record.country:
+            return False
+        state = self.kb.state(country)
+        if state is None:
+            return False
+        text = self.doc[start:end].text
+        demonym = state.demonyms[0] if state.demonyms else state.name
+        key = slug(f"{state.name} {text}")
+        actor = self.actors.get(key) or self._new_actor(key, f"{demonym} {text}", "organization", country=country, sector=record.sector_on(self.day))
+        self.add_mention(actor, start, end, "name", agentive=self._acts(self.doc[start:end].root))
+        return True
 
     def _acts(self, token: Token) -> bool:
         return is_agentive(token)
@@ -625,7 +821,24 @@ class _Run:
             # "Palestinians blamed Israel", "Afghans fled": the people of a country, as a group
             name = doc[start:end].text
             actor = self.actors.get(slug(name)) or self._new_actor(slug(name), name, "group", country=state.country)
-            self.add_mention(actor, start, end, "demonym", agentive=True)
+            self.people_of.append((self.add_mention(actor, start, end, "demonym", agentive=True), state))
+
+    def _peoples_as_states(self) -> None:
+        """"The Russians have armed ...", "decided by Saudis": a people acting in an article
+        that names its state is that state (a metonym); else the people, a group
+        ("Palestinians blamed Israel")."""
+        for mention, state in self.people_of:
+            actor = self.actors.get(state.id)
+            if actor is None or not any(m.kind != "demonym" for m in actor.mentions):
+                continue
+            group = self.actors[mention.actor]
+            group.mentions.remove(mention)
+            mention.actor = actor.key
+            mention.kind = "metonym"
+            actor.mentions.append(mention)
+            actor.agentive = True
+            for i in range(mention.start, mention.end):
+                self.state_tokens.setdefault(i, actor.key)
 
     def _place(self, start: int, end: int, text: str, country: str | None) -> None:
         words = text.split()
@@ -847,7 +1060,10 @@ class _Run:
             return
         start = noun_phrase_start(head)
         term_start = head.i - length + 1
-        if where != "anywhere" and not is_subject(head) and not self._marked_group(start, term_start):
+        quantity = self._quantity_of(head)
+        # the mention takes in the quantity: "thousands of pilgrims", "some of the residents"
+        mention_start = noun_phrase_start(quantity) if quantity is not None else start
+        if not self._group_acts(quantity or head, where) and not self._marked_group(start, term_start):
             return
         if self.doc[start].ent_type_ in ("DATE", "TIME"):
             return  # "Today countries in the region..."
@@ -857,7 +1073,7 @@ class _Run:
         if where == "anywhere" and not is_subject(head) and any(t.lower_ == "other" for t in phrase):
             return  # "compared to other neighbouring countries"
         marked = self._marked_group(start, term_start)
-        if not marked and (any(t.dep_ == "nummod" or t.like_num for t in phrase) or self.doc[start].ent_type_ in ("DATE", "TIME")):
+        if not marked and (any((t.dep_ == "nummod" or t.like_num) and _small_number(t) for t in phrase) or self.doc[start].ent_type_ in ("DATE", "TIME")):
             return  # "two countries", "the two sides": actors already named
         modifiers = [t for t in phrase if t.dep_ not in ("det", "predet", "punct") and t.lower_ not in NAME_STOP_DETS]
         if needs_modifier == "yes" and not modifiers:
@@ -880,7 +1096,8 @@ class _Run:
             if not affiliated and not any(t.lower_ in self.layer.armed_modifiers for t in modifiers):
                 return
         name_start = start
-        while name_start < head.i and (self.lowers[name_start] in NAME_STOP_DETS or self.doc[name_start].like_num):
+        while name_start < head.i and (self.lowers[name_start] in NAME_STOP_DETS or self.doc[name_start].like_num
+                                       or self.pos[name_start] in ("ADV", "PUNCT", "ADP", "CCONJ")):
             name_start += 1
         name = self.doc[name_start : head.i + 1].text
         sentence_first = name_start == 0 or self.sent[name_start - 1] != self.sent[name_start]
@@ -889,9 +1106,56 @@ class _Run:
             name = name[:1].lower() + name[1:]
         country, _ = self._country_of_phrase(head, start)
         key = slug(name)
-        actor = self.actors.get(key) or self._new_actor(key, name, actor_type, country=country, sector=None if sector == "-" else sector)
-        self.add_mention(actor, start, head.i + 1, "description", agentive=True)
+        actor = self.actors.get(key)
+        if actor is None and self.lowers[start] == "the" and all(self.tags[i] in ("VBN", "VBD", "VBG") for i in range(name_start, term_start)):
+            earlier = self._earlier_group(head, start)  # "the detainees", "the detained fishermen" refer back
+            if earlier is not None and (country is None or earlier.country in (None, country)):
+                actor = earlier
+        if actor is None:
+            actor = self._new_actor(key, name, actor_type, country=country, sector=None if sector == "-" else sector)
+        self.add_mention(actor, mention_start, head.i + 1, "description", agentive=True)
         self._group_repeats(actor, head)
+
+    def _earlier_group(self, head: Token, start: int) -> ActorBuild | None:
+        """The group named last before with the same head noun, for a definite phrase that
+        refers back to it ("three Iranian fishermen" ... "the detained fishermen")."""
+        best = None
+        for actor in self.actors.values():
+            if actor.type not in ("group", "armed_group") or actor.record is not None:
+                continue
+            if name_words(actor.name)[-1:] != (head.lower_,):
+                continue
+            last = max((m.start for m in actor.mentions if m.start < start), default=-1)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, actor)
+        return best[1] if best else None
+
+    def _quantity_of(self, head: Token) -> Token | None:
+        """The quantity a plural head is counted by: "thousands" in "thousands of pilgrims",
+        "some" in "some of their relatives" (the phrase's role in the clause is its role)."""
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i >= head.i:
+            return None
+        quantity = prep.head
+        if quantity.lower_ in self.layer.quantity_words or quantity.like_num or quantity.pos_ == "NUM":
+            return quantity
+        return None
+
+    def _group_acts(self, token: Token, where: str) -> bool:
+        """Whether a group's phrase stands where groups.tsv says the head makes an actor:
+        anywhere; as a subject; or as an argument of a verb ("police arrested the
+        protesters", "he told reporters", "a call to investors")."""
+        if where == "anywhere" or is_subject(token):
+            return True
+        if where != "argument":
+            return False
+        current = conjunct_root(token)
+        if current.dep_ in ("dobj", "dative", "nsubjpass", "agent", "oprd"):
+            return True
+        if current.dep_ == "pobj":
+            prep = current.head
+            return prep.lower_ not in LOCATIVE_PREPS and prep.head.pos_ in ("VERB", "AUX")
+        return False
 
     def _marked_group(self, start: int, end: int) -> bool:
         """A collective marked by a country or an affiliation ("Afghan diplomats", "a
@@ -1029,6 +1293,15 @@ def _tight(doc: Doc, text: str, start: int, end: int) -> tuple[int, int]:
     while last > first and not (text[last - 1].isalnum() or text[last - 1] == "."):
         last -= 1
     return first, last
+
+
+def _small_number(token: Token) -> bool:
+    """A count small enough to refer back to actors already named ("the two sides", "three
+    countries"); "40,000 employees" and "hundreds of" are groups of their own."""
+    text = token.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text) <= 12
+    return text in SMALL_NUMBERS
 
 
 def _words_end_with(words: tuple[str, ...], ending: tuple[str, ...]) -> bool:

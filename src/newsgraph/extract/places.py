@@ -35,7 +35,7 @@ from .. import lexicon
 from ..geo.gazetteer import Gazetteer, Place, load_gazetteer
 from ..kb.names import chunk_words, name_words
 from .dates import Dateline, TimeExpression, article_date, event_date, find_dateline, find_expressions
-from .syntax import LOCATIVE_PREPS, doc_text, strip_span, token_table
+from .syntax import LOCATIVE_PREPS, conjunct_root, doc_text, strip_span, token_table
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Actor types that a place name cannot be.
@@ -108,6 +108,8 @@ class PlaceLayer:
         self.noun_words = {tuple(term.split()): values[0] for term, values in self.nouns.items()}
         self.modifiers = lexicon.words("place_modifiers.txt")
         self.territory = lexicon.phrases("territory.txt", 1)
+        self.compass = lexicon.words("compass.txt")
+        self.common_words = lexicon.words("place_common_words.txt")
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -313,8 +315,58 @@ class _Run:
 
     def _ner_place(self, start: int, end: int) -> bool:
         """A spaCy place entity is kept unless the actor layer knows the name as another
-        kind of actor ("Daesh" tagged GPE)."""
-        return self._actor_type_at(start, end) not in NON_PLACE_TYPES
+        kind of actor ("Daesh" tagged GPE) or as a person of the article ("Castro" tagged
+        GPE after "Mr. Castro"), unless it is compass words alone ("the North"), and, for an
+        English word ("Independence"), only where the words around say place."""
+        if self._actor_type_at(start, end) in NON_PLACE_TYPES or self._person_name(start, end) or self._compass(start, end):
+            return False
+        return not self._common_word(start, end) or self._cued(start, end)
+
+    def _person_name(self, start: int, end: int) -> bool:
+        """Whether the actor layer reads these tokens as a person, or their words are the
+        surname of a person of the article ("Hale said" after "Ambassador David Hale")."""
+        if self.actors is None:
+            return False
+        mention = self.actors.mention_at(start)
+        if mention is not None and mention.start <= start and mention.end >= end:
+            actor = self.actors.actors.get(mention.actor)
+            # a known person, or one named in full ("Fidel Castro" ... "Castro"); a lone
+            # word spaCy labelled a person ("Rawalpindi") is no evidence against a place
+            if actor is not None and actor.type == "person" and (actor.record is not None or len(name_words(actor.name)) > 1 or any(
+                    m.kind == "title" or m.end - m.start > len(name_words(actor.name)) for m in actor.mentions)):
+                return True  # ... or addressed with an honorific or a title ("Mr. Castro")
+        words = name_words(self.doc[start:end].text)
+        if not words:
+            return False
+        for actor in self.actors.actors.values():
+            if actor.type == "person" and len(name_words(actor.name)) > len(words) and name_words(actor.name)[-len(words):] == words:
+                return True
+        return False
+
+    def _compass(self, start: int, end: int) -> bool:
+        words = name_words(self.doc[start:end].text)
+        return bool(words) and all(word in self.layer.compass or word in ("the", "far") for word in words)
+
+    def _common_word(self, start: int, end: int) -> bool:
+        words = name_words(self.doc[start:end].text)
+        return len(words) == 1 and words[0] in self.layer.common_words
+
+    def _place_context(self, start: int, end: int) -> bool:
+        """The place context an English word needs to be a place: a kind of place beside
+        it ("Hope county", "the town of Hope") or an apposition ("Reading, England")."""
+        if self._noun_after(end) is not None:
+            return True
+        previous = self.before(start)
+        if previous >= 0 and self.lowers[previous] == "of" and self.before(previous) >= 0:
+            if self.layer.noun_words.get((self.lowers[self.before(previous)],)):
+                return True
+        comma = self.after(end)
+        if comma < len(self.doc) and self.doc[comma].text == ",":
+            following = self.after(comma + 1)
+            if following < len(self.doc) and self.doc[following].text[:1].isupper():
+                after = self.gazetteer.lookup(self.doc[following].text)
+                return bool(after) and after[0].feature in ("country", "admin1")
+        return False
 
     def _gazetteer_place(self, start: int, end: int) -> bool:
         """Whether a name only the gazetteer found is used as a place name here: written as
@@ -325,8 +377,10 @@ class _Run:
         first, last = tokens[0], tokens[-1]
         if not (first.text[:1].isupper() and last.text[:1].isupper()):
             return False
-        if self._actor_type_at(start, end) in NON_PLACE_TYPES:
+        if self._actor_type_at(start, end) in NON_PLACE_TYPES or self._person_name(start, end) or self._compass(start, end):
             return False
+        if self._common_word(start, end) and not self._place_context(start, end):
+            return False  # "trust in God", "in English": an English word, no place
         entries = self.gazetteer.places_of(self.gazetteer.matcher.lookup(tokens.text))
         if not entries:
             return False
@@ -343,7 +397,10 @@ class _Run:
             return False  # part of a longer name of something else, or a number, a date
         if (start, end) in spans:
             # A name spaCy tagged as another kind of entity: a place when the words around
-            # say so, or a country, a region, or a large city not acting as a subject.
+            # say so, or a country, a region, or a large city not acting as a subject; never
+            # a state's demonym.
+            if self.actors is not None and start in self.actors.demonyms:
+                return False  # "Kurdish", "Afghan": a state's demonym, no town of that name
             if cued or any(p.feature in ("country", "admin1") for p in entries):
                 return True
             return strong and not _acts(doc[start:end].root)
@@ -435,7 +492,26 @@ class _Run:
                     found = gazetteer.lookup(other)
                     if found:
                         break
-        mention.candidates = found
+        mention.candidates = self._narrowed(mention, found)
+
+    def _narrowed(self, mention: PlaceMention, found: list[Place]) -> list[Place]:
+        """What the actor layer says of a name narrows its readings: a state's capital is
+        that city ("talks in Washington" is not the US state), a world region of several
+        countries ("the Middle East") is no gazetteer town."""
+        if self.actors is None or not found:
+            return found
+        country = self.actors.capitals.get(mention.name_start)
+        if country:
+            cities = [p for p in found if p.country == country and p.feature == "city"]
+            return [max(cities, key=lambda p: p.population)] if cities else found
+        mention_ref = self.actors.mention_at(mention.name_end - 1)
+        if mention_ref is None or mention_ref.end != mention.name_end or mention_ref.start > mention.name_start:
+            return found  # "the West" inside "the West Midlands" says nothing of it
+        actor = self.actors.actors.get(mention_ref.actor)
+        record = actor.record if actor is not None else None
+        if record is not None and record.type == "location" and not record.country:
+            return [p for p in found if p.feature == "country"]
+        return found
 
     def _link_actor(self, mention: PlaceMention) -> None:
         root = self.doc[mention.name_start : mention.name_end].root
@@ -552,12 +628,7 @@ class _Run:
 
 
 def _acts(token: Token) -> bool:
-    current = token
-    for _ in range(4):
-        if current.dep_ in ("conj", "appos"):
-            current = current.head
-            continue
-        break
+    current = conjunct_root(token)
     if current.dep_ in ("nsubj", "csubj"):
         return current.head.lemma_ != "be"  # "Kabul was calm": a place
     return current.dep_ == "pobj" and current.head.dep_ == "agent"

@@ -2,7 +2,9 @@
 
 - Full names and later surnames ("Anwaar ul Haq Kakar" ... "Kakar") join one actor when
   the shorter name is part of exactly one longer name in the article (else the most
-  recently mentioned one).
+  recently mentioned one). Honorifics and ranks before a name (honorifics.txt: "Mr.",
+  "Seyyed", "Gen.") are not part of it: "Mr. Annan" is "Kofi Annan", "Seyyed Ali
+  Khamenei" the knowledge base's "Ali Khamenei".
 - Roles come from pre-modifiers ("Military analyst Samar Sadaat") and appositions ("The
   caretaker prime minister of Pakistan, Anwaar ul Haq Kakar," / "Hossein Zolfaghari, the
   deputy interior minister"); a role gives the person a sector (titles.tsv) and a country
@@ -46,15 +48,15 @@ def attach_people(run: "_Run") -> None:
             run.add_mention(actor, mention.start, mention.end, "surname", agentive=True)
             continue
         if actor is None:
-            text = run.doc[mention.start : mention.end].text
+            text = bare_name(run, mention.start, mention.end)
             record = next((r for r in run.kb.lookup(text) if r.type == "person"), None)
             if record is None and len(words) == 1:
                 record = run.kb.office_holder(text, run.day)  # "Putin said": the one in office
             if record is not None:
                 actor = run._kb_actor(record)
             else:
-                key = slug(run.doc[mention.start : mention.end].text)
-                actor = run.actors.get(key) or run._new_actor(key, run.doc[mention.start : mention.end].text, "person")
+                key = slug(text)
+                actor = run.actors.get(key) or run._new_actor(key, text, "person")
                 if actor.type != "person":  # a slug clash with an organization: keep them apart
                     key = f"{key}-person"
                     actor = run.actors.get(key) or run._new_actor(key, actor.name, "person")
@@ -62,7 +64,7 @@ def attach_people(run: "_Run") -> None:
                 people.append(actor)
             kind = "name"
         else:
-            kind = "name" if len(words) >= len(name_words(actor.name)) else "surname"
+            kind = "name" if len(words) >= len(_bare_words(run, name_words(actor.name))) else "surname"
         run.add_mention(actor, mention.start, mention.end, kind, agentive=True)
     for actor in people:
         for mention in list(actor.mentions):
@@ -101,11 +103,29 @@ def _unlabelled_surnames(run: "_Run", people: list["ActorBuild"]) -> None:
 
 
 def _words(run: "_Run", mention: "MentionRef") -> tuple[str, ...]:
+    """The words of a person's name as written, less the honorifics before it."""
     key = (mention.start, mention.end)
     words = run.name_words_cache.get(key)
     if words is None:
-        words = run.name_words_cache[key] = name_words(run.doc[mention.start : mention.end].text)
+        words = run.name_words_cache[key] = _bare_words(run, name_words(run.doc[mention.start : mention.end].text))
     return words
+
+
+def _bare_words(run: "_Run", words: tuple[str, ...]) -> tuple[str, ...]:
+    honorifics = run.layer.honorifics
+    start = 0
+    while start < len(words) - 1 and words[start] in honorifics:
+        start += 1
+    return words[start:]
+
+
+def bare_name(run: "_Run", start: int, end: int) -> str:
+    """A person's name as written in tokens [start, end), less the honorifics and ranks
+    before it ("Mr. Annan" -> "Annan", "Seyyed Ali Khamenei" -> "Ali Khamenei")."""
+    honorifics = run.layer.honorifics
+    while start < end - 1 and (run.lowers[start].rstrip(".") in honorifics or run.texts[start] == "."):
+        start += 1
+    return run.doc[start:end].text
 
 
 def _known_person(run: "_Run", mention: "MentionRef", words: tuple[str, ...], people: list["ActorBuild"]) -> "ActorBuild | None":
@@ -113,7 +133,7 @@ def _known_person(run: "_Run", mention: "MentionRef", words: tuple[str, ...], pe
     name); AMBIGUOUS when several people of the article bear them."""
     matches = []
     for actor in people:
-        candidates = [name_words(actor.name)]
+        candidates = [_bare_words(run, name_words(actor.name))]
         candidates += [_words(run, m) for m in actor.mentions if m.kind == "name"]
         if any(_contains(full, words) for full in candidates):
             matches.append(actor)

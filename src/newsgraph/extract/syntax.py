@@ -88,6 +88,17 @@ def is_subject(token: Token) -> bool:
     return dep == "pobj" and token.head.dep_ == "agent"
 
 
+def conjunct_root(token: Token, steps: int = 4) -> Token:
+    """The token a conjunct or an apposition stands in for ("Pakistan and China urged":
+    "China" -> "Pakistan"), over at most `steps` links."""
+    current = token
+    for _ in range(steps):
+        if current.dep_ not in ("conj", "appos"):
+            break
+        current = current.head
+    return current
+
+
 def is_agentive(token: Token) -> bool:
     """Used as an actor rather than a place: anything but the object of a locative preposition
     (or a conjunct of one)."""
