@@ -46,7 +46,7 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 AFTER_FRAME = 20  # tokens after a closing mark searched for the cue (long titles: "..., the Leader's representative for Hajj Affairs Ali Askar said")
 BEFORE_FRAME = 40  # tokens before an opening mark searched for the cue
 CONTINUATION_SENTENCES = 2
-NOUN_FORMS = frozenset({"object", "about", "naming", "evidence"})  # reported speech that is a noun phrase
+NOUN_FORMS = frozenset({"object", "act", "about", "naming", "evidence"})  # reported speech that is a noun phrase
 # A quotation inside reported speech with at least this many words of its own is part of it
 # ("she said the city needs a “truly open council”"); with fewer, the
 # quotation is what was said ("describing the situation as “a complex web ...”").
@@ -66,6 +66,7 @@ CONFIDENCE = {
     "according": 0.8,
     "to": 0.75,
     "object": 0.65,
+    "act": 0.6,
     "naming": 0.65,
     "colon": 0.6,
     "record": 0.6,
@@ -107,9 +108,14 @@ class _Found:
 class QuoteExtractor:
     """Finds the quotes of a parsed document. Build once, call per document."""
 
-    def __init__(self, cues: CueLexicon | None = None, speaker_nouns: dict[str, tuple[str, ...]] | None = None):
+    def __init__(self, cues: CueLexicon | None = None, speaker_nouns: dict[str, tuple[str, ...]] | None = None,
+                 narrated_acts: bool = False):
         self.cues = cues if cues is not None else CueLexicon.load()
         self.speaker_nouns = speaker_nouns if speaker_nouns is not None else load_speaker_nouns()
+        # A speech act or stance the reporter narrates with a noun object ("condemned the
+        # attack", "backed Khan") is an event in FORMAT.md, not a quote; PolNeAR counts it
+        # as an attribution, and its reading asks for them (form "act").
+        self.narrated_acts = narrated_acts
 
     def __call__(self, doc: Doc, actors=None) -> list[Quote]:
         """The quotes of `doc`; `actors` is the actor layer's `DocActors` (None: speakers
@@ -122,6 +128,7 @@ class QuoteExtractor:
 class _Run:
     def __init__(self, extractor: QuoteExtractor, doc: Doc, actors):
         self.cues = extractor.cues
+        self.narrated_acts = extractor.narrated_acts
         self.doc = doc
         self.text = doc_text(doc)
         self.resolver = SpeakerResolver(doc, actors, extractor.speaker_nouns)
@@ -551,6 +558,8 @@ class _Run:
             if found.cue is not None:
                 direct_cues.setdefault(found.cue[0], []).append(found.quotation)
         for item in reported:
+            if item.form == "act" and not self.narrated_acts:
+                continue
             # The quotation is what was said: "called the U.S. “symbol of devil”", "“...,”
             # said X" (whatever the parse hangs on the cue after that is not speech).
             if any((item.start <= q.close and q.open < item.end) or q.close < item.cue_start for q in direct_cues.get(item.cue_start, ())):
@@ -579,7 +588,7 @@ class _Run:
             seen.add((start, end))
             span = doc[start:end]
             head = item.speaker_head if item.speaker_head is not None or item.nobody else self._head_of(doc[item.cue_start], item.cue)
-            if head is None and item.form in ("object", "naming"):
+            if head is None and item.form in ("object", "act", "naming"):
                 continue  # "… or denied a final interview": with nobody speaking, not speech
             confidence = CONFIDENCE.get(item.form, 0.7) - (0.1 if item.cue.type == "cognition" else 0.0)
             out.append(_Found("indirect", start, end, span.start_char, span.end_char, (item.cue_start, item.cue_end), item.cue.type, head, confidence, form=item.form))
