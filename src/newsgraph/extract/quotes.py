@@ -651,7 +651,8 @@ class _Run:
 
         def resolve(item: _Found) -> None:
             if item.head not in resolved:
-                key, (start, end) = self.resolver.resolve(self.doc[item.head])
+                before = previous.speaker if previous is not None and self._near(item, previous) else None
+                key, (start, end) = self.resolver.resolve(self.doc[item.head], before)
                 resolved[item.head] = key, (max(start, min(self.dateline_end, item.head)), end)
                 if resolved[item.head][0] is None:
                     resolved[item.head] = self._pronoun_speaker(item, previous) or resolved[item.head]
@@ -677,15 +678,22 @@ class _Run:
         """"he said" that the actor layer left unresolved: in a run of quotes, the person
         who spoke just before (within two sentences)."""
         head = self.doc[item.head]
-        if head.lower_ not in PERSON_PRONOUNS or self.actors is None or previous is None or previous.speaker is None:
+        if head.lower_ not in PERSON_PRONOUNS and head.lower_ != "it":
+            return None
+        if self.actors is None or previous is None or previous.speaker is None:
             return None
         actor = self.actors.actors.get(previous.speaker)
-        if actor is None or actor.type != "person":
-            return None
-        if self.sent[head.i] - self.sent[max(previous.start, previous.end - 1)] > CONTINUATION_SENTENCES:
+        if actor is None or (actor.type != "person") != (head.lower_ == "it") or actor.type == "location":
+            return None  # "he" goes back to a person, "it" to a body ("..., it added")
+        if not self._near(item, previous):
             return None
         self.actors.add_mention(actor.key, head.i, head.i + 1, "pronoun")
         return actor.key, (head.i, head.i + 1)
+
+    def _near(self, item: _Found, previous: _Found) -> bool:
+        """Whether `previous` ended at most two sentences before `item` starts."""
+        first = min(item.start, item.head if item.head is not None else item.start)
+        return self.sent[first] - self.sent[max(previous.start, previous.end - 1)] <= CONTINUATION_SENTENCES
 
     def _chains(self, found: list[_Found]) -> dict[int, _Found]:
         """A quotation that runs on across paragraphs: each part without a cue takes the

@@ -1,0 +1,92 @@
+"""Speakers the text describes without naming them: a title, an organization, a document,
+a group; and the links that must not be made. Texts written for these tests."""
+
+from __future__ import annotations
+
+
+def speakers(analysis) -> list[tuple[str | None, str | None]]:
+    """(speaker name, speaker mention) of each quote, in order."""
+    out = []
+    for quote in analysis.quotes:
+        actor = analysis.actor(quote.speaker) if quote.speaker else None
+        out.append((actor.name if actor else None, quote.speaker_mention.text if quote.speaker_mention else None))
+    return out
+
+
+def test_a_title_without_a_name_is_a_person_and_the_title_goes_back_to_it(analyzer):
+    analysis = analyzer.analyze("Kenya's interior minister said the border would reopen on Friday. "
+                                "The minister added that trucks would be checked.")
+    first, second = analysis.quotes
+    assert first.speaker is not None and first.speaker == second.speaker
+    actor = analysis.actor(first.speaker)
+    assert actor.type == "person" and actor.country == "KEN"
+    assert speakers(analysis)[1] == ("Kenya's interior minister", "The minister")
+
+
+def test_two_officials_of_different_countries_stay_apart(analyzer):
+    analysis = analyzer.analyze("Kenya's trade minister said the deal was fair. Uganda's trade minister said "
+                                "the deal was unfair. The Kenyan minister added that talks would go on.")
+    kenya, uganda, again = analysis.quotes
+    assert kenya.speaker != uganda.speaker
+    assert again.speaker == kenya.speaker
+
+
+def test_another_official_is_someone_new(analyzer):
+    analysis = analyzer.analyze("A senior police official said the road was closed. "
+                                "Another police official said the road was open.")
+    first, second = analysis.quotes
+    assert first.speaker is not None and second.speaker is not None and first.speaker != second.speaker
+
+
+def test_a_description_named_in_the_next_sentence(analyzer):
+    analysis = analyzer.analyze("A senior army commander warned that the militia would be crushed. "
+                                "Jonas Mbeki, commander of the northern brigade, urged villagers to leave their homes.")
+    assert [name for name, _ in speakers(analysis)] == ["Jonas Mbeki", "Jonas Mbeki"]
+
+
+def test_an_unnamed_ministry_speaks_and_its_statement_is_its_own(analyzer):
+    analysis = analyzer.analyze("Grain prices will fall this winter, the agriculture ministry said. "
+                                "The statement also said that farmers would be paid.")
+    first, second = analysis.quotes
+    assert analysis.actor(first.speaker).type == "organization"
+    assert second.speaker == first.speaker and second.speaker_mention.text == "The statement"
+
+
+def test_the_statement_by_a_body(analyzer):
+    analysis = analyzer.analyze("The statement by the agriculture ministry said that grain prices would fall.")
+    assert speakers(analysis) == [("agriculture ministry", "agriculture ministry")]
+
+
+def test_a_statement_with_no_one_named_has_no_speaker(analyzer):
+    analysis = analyzer.analyze("Prices rose sharply, a statement said.")
+    assert analysis.quotes[0].speaker is None
+
+
+def test_a_report_speaks_and_is_referred_back_to(analyzer):
+    analysis = analyzer.analyze("A new UN health report found that malaria cases had doubled. "
+                                "Clinics are short of nets, the report said.")
+    first, second = analysis.quotes
+    assert first.speaker is not None and second.speaker == first.speaker
+
+
+def test_a_group_of_people_speaks(analyzer):
+    analysis = analyzer.analyze("The students said the exam was unfair.")
+    quote = analysis.quotes[0]
+    assert analysis.actor(quote.speaker).type == "group" and quote.speaker_mention.text == "The students"
+
+
+def test_a_pronoun_with_no_fitting_antecedent_is_nobody(analyzer):
+    analysis = analyzer.analyze("The report was published on Monday. He said the roads were closed.")
+    assert analysis.quotes[0].speaker is None
+
+
+def test_it_does_not_go_back_to_a_person(analyzer):
+    analysis = analyzer.analyze("Dr. Amina Yusuf said the clinic was full. It added that the doors would stay shut.")
+    assert analysis.actor(analysis.quotes[0].speaker).name == "Amina Yusuf"
+    assert analysis.quotes[1].speaker is None
+
+
+def test_it_goes_back_to_the_body_that_spoke(analyzer):
+    analysis = analyzer.analyze("The Red Crescent said the camp was full. It added that more tents were on the way.")
+    first, second = analysis.quotes
+    assert first.speaker is not None and second.speaker == first.speaker
