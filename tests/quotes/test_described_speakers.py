@@ -90,3 +90,35 @@ def test_it_goes_back_to_the_body_that_spoke(analyzer):
     analysis = analyzer.analyze("The Red Crescent said the camp was full. It added that more tents were on the way.")
     first, second = analysis.quotes
     assert first.speaker is not None and second.speaker == first.speaker
+
+
+# ---------------------------------------------------------------------- across sentences
+def test_he_said_goes_back_to_who_spoke_not_to_whom_they_spoke_of(analyzer):
+    analysis = analyzer.analyze(
+        "Envoy Lars Berg said the talks had stalled.\n\n"
+        "He responded that the rebel leader Omar Said was using the talks to rearm.\n\n"
+        "\"We will not be fooled again,\" he said.")
+    assert [name for name, _ in speakers(analysis)] == ["Lars Berg", "Lars Berg", "Lars Berg"]
+
+
+def test_a_briefing_in_back_shifted_tense_is_the_speaker_s(analyzer):
+    analysis = analyzer.analyze(
+        "Mayor Ruth Okafor said that the bridge had been closed for repairs.\n\n"
+        "As a result, the ferry would carry cars until the spring.\n\n"
+        "\"We have no other choice,\" she said.")
+    texts = [(q.text, analysis.actor(q.speaker).name if q.speaker else None, q.cue) for q in analysis.quotes]
+    assert ("As a result, the ferry would carry cars until the spring", "Ruth Okafor", None) in texts
+
+
+def test_narration_between_two_statements_is_the_reporter_s(analyzer):
+    analysis = analyzer.analyze(
+        "Mayor Ruth Okafor said that the bridge had been closed for repairs.\n\n"
+        "The bridge opened in 1961.\n\n"
+        "\"We have no other choice,\" she said.")
+    assert not any("1961" in q.text for q in analysis.quotes)
+
+
+def test_a_headline_is_no_quote(analyzer):
+    analysis = analyzer.analyze("Minister says bridge will reopen in May\n\n"
+                                "The transport minister said on Monday that the bridge would reopen in May.")
+    assert [q.cue.text for q in analysis.quotes] == ["said"]
