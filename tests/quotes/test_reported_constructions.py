@@ -460,3 +460,16 @@ def test_a_quoted_phrase_inside_a_narrated_act_is_a_direct_quote(analyzer):
     analysis = analyzer.analyze("The governor condemned the “cowardly attack” on the clinic.")
     quote = quote_with(analysis, "cowardly")
     assert quote.kind == "direct" and quote.text == "cowardly attack"
+
+
+def test_a_record_that_relays_someone_s_words_gives_their_quote(analyzer):
+    analysis = analyzer.analyze("According to an interview published on Sunday, Governor Maria Lopez said that "
+                                "the dam would be finished in May.")
+    (quote,) = analysis.quotes
+    assert quote.cue.text == "said" and analysis.actor(quote.speaker).name == "Maria Lopez"
+    assert quote.text == "the dam would be finished in May"
+
+
+def test_a_first_person_thought_outside_quotation_marks_is_no_quote(analyzer):
+    text = "The council met on Monday. I think the dam will be finished in May, but nobody knows."
+    assert analyzer.analyze(text).quotes == []

@@ -59,6 +59,7 @@ HEADLINE_WORDS = 30  # at most this many words in a headline (the text's first p
 COLON_SOURCE = 6  # at most this many tokens before "Speaker:"
 PHRASE_ATTACHMENT = frozenset({"oprd", "dobj", "attr", "xcomp", "ccomp", "npadvmod", "dep", "appos", "advcl", "acomp"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
+FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you"})
 DATELINE_DASHES = frozenset({"–", "—", "-", "--", "_", ":"})
 
 CONFIDENCE = {
@@ -598,6 +599,8 @@ class _Run:
             head = item.speaker_head if item.speaker_head is not None or item.nobody else self._head_of(doc[item.cue_start], item.cue)
             if head is None and item.form in ("object", "act", "naming"):
                 continue  # "… or denied a final interview": with nobody speaking, not speech
+            if item.cue.type == "cognition" and head is not None and doc[head].lower_ in FIRST_AND_SECOND_PERSON:
+                continue  # "I think ..." outside quotation marks: a quotation whose marks were lost, or the writer's own view
             confidence = CONFIDENCE.get(item.form, 0.7) - (0.1 if item.cue.type == "cognition" else 0.0)
             out.append(_Found("indirect", start, end, span.start_char, span.end_char, (item.cue_start, item.cue_end), item.cue.type, head, confidence, form=item.form))
         return out
@@ -872,11 +875,21 @@ def _without_nested(found: list[_Found]) -> list[_Found]:
     def inside(item: _Found, other: _Found) -> bool:
         return item.cue is not None and other.start <= item.cue[0] and item.cue[1] <= other.end
 
+    def relayed(outer: _Found, item: _Found) -> bool:
+        # "According to the interview, the president said that C": the record relays
+        # someone's speech, which is the quote
+        return (outer.form == "according" and item.cue_type == "speech" and item.form == "clause" and item.head is not None
+                and outer.start <= item.head < outer.end and inside(item, outer))
+
+    relays = {id(other) for other in found for item in found if item is not other and relayed(other, item)}
+
     def nested(item: _Found) -> bool:
         if item.cue is None:
             return False
+        if id(item) in relays:
+            return True
         for other in found:
-            if other is item or not inside(item, other) or inside(other, item):
+            if other is item or not inside(item, other) or inside(other, item) or id(other) in relays:
                 continue
             # a clause inside a noun phrase is its own ("cited new tariffs, which he said
             # had harmed farmers")
