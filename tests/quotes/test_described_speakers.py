@@ -122,3 +122,10 @@ def test_a_headline_is_no_quote(analyzer):
     analysis = analyzer.analyze("Minister says bridge will reopen in May\n\n"
                                 "The transport minister said on Monday that the bridge would reopen in May.")
     assert [q.cue.text for q in analysis.quotes] == ["said"]
+
+
+def test_it_said_after_a_body_spoke_is_that_body(analyzer):
+    analysis = analyzer.analyze("A statement from the Kenyan health ministry said the clinics were full after the "
+                                "floods hit Uganda and Tanzania. \"More beds are coming from the Red Cross,\" it said.")
+    first, second = analysis.quotes
+    assert first.speaker is not None and second.speaker == first.speaker

@@ -666,7 +666,7 @@ class _Run:
                 before = previous.speaker if previous is not None and self._near(item, previous) else None
                 key, (start, end) = self.resolver.resolve(self.doc[item.head], before)
                 resolved[item.head] = key, (max(start, min(self.dateline_end, item.head)), end)
-                speaker = self._person_pronoun_speaker(item, key, done)
+                speaker = self._person_pronoun_speaker(item, key, done) or self._body_pronoun_speaker(item, key, previous, done)
                 if speaker is not None:
                     resolved[item.head] = speaker
                 elif resolved[item.head][0] is None:
@@ -763,6 +763,22 @@ class _Run:
             actor.mentions = [m for m in actor.mentions if not (m.start == head.i and m.kind == "pronoun")]
         self.actors.add_mention(last.speaker, head.i, head.i + 1, "pronoun")
         return last.speaker, (head.i, head.i + 1)
+
+    def _body_pronoun_speaker(self, item: _Found, key: str | None, previous: _Found | None, earlier: list[_Found]):
+        """"..., it said" right after a body spoke: that body, over the collective the
+        actor layer found nearest before "it" when that one has not spoken ("a statement
+        from the ministry said ... . “...,” it said, citing an official")."""
+        head = self.doc[item.head]
+        if head.lower_ != "it" or key is None or self.actors is None or previous is None or previous.speaker in (None, key):
+            return None
+        actor = self.actors.actors.get(previous.speaker)
+        if actor is None or actor.type in ("person", "location") or not self._near(item, previous):
+            return None
+        if any(f.speaker == key for f in earlier if f is not item):
+            return None
+        self.actors.actors[key].mentions = [m for m in self.actors.actors[key].mentions if m.start != head.i]
+        self.actors.add_mention(previous.speaker, head.i, head.i + 1, "pronoun")
+        return previous.speaker, (head.i, head.i + 1)
 
     def _pronoun_speaker(self, item: _Found, previous: _Found | None):
         """"he said" that the actor layer left unresolved: in a run of quotes, the person
