@@ -129,3 +129,13 @@ def test_it_said_after_a_body_spoke_is_that_body(analyzer):
                                 "floods hit Uganda and Tanzania. \"More beds are coming from the Red Cross,\" it said.")
     first, second = analysis.quotes
     assert first.speaker is not None and second.speaker == first.speaker
+
+
+def test_unknown_quote_conventions_are_a_clear_error():
+    import pytest
+
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.extract.quotes import QuoteExtractor
+
+    with pytest.raises(NewsgraphError, match="quote conventions 'brat'"):
+        QuoteExtractor(conventions="brat")

@@ -378,13 +378,14 @@ def evaluate_polnear(path: str | Path, analyzer, limit: int | None = None,
 def _parsed(analyzer, articles: list[Article]) -> Iterator[Doc]:
     """The articles through the analysis, with the quote stage in PolNeAR's conventions:
     a speech act or stance the reporter narrates ("condemned the attack", "backed Khan")
-    is an attribution there (FORMAT.md codes it as an event, not a quote)."""
+    is an attribution there (FORMAT.md codes it as an event, not a quote), and so are what
+    a headline says and the writer's own "I think"."""
     stage = next((s for s in analyzer.stages if isinstance(s, QuoteComponent)), None)
     if stage is None:
         yield from (analyzer.parse(article.text) for article in articles)
         return
     saved = stage.extractor
-    stage.extractor = QuoteExtractor(saved.cues, saved.speaker_nouns, narrated_acts=True)
+    stage.extractor = QuoteExtractor(saved.cues, saved.speaker_nouns, conventions="polnear")
     try:
         for article in articles:
             yield analyzer.parse(article.text)

@@ -32,6 +32,7 @@ from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, SENT_START
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
+from ..errors import NewsgraphError
 from ..model import Quote, Span
 from .quote_marks import QuotedSpan, find_quotations
 from .speakers import FIRST_PERSON_SINGULAR, SpeakerResolver, load_speaker_nouns, speaker_head
@@ -49,7 +50,11 @@ CONTINUATION_SENTENCES = 2
 BACK_SHIFT = frozenset({"had", "would", "could", "might", "should"})
 BRIEFING_SENTENCES = 6  # at most this many sentences between two statements of one speaker read as theirs
 SPEAKER_RUN = 8  # "he said" goes back to the person who spoke last at most this many sentences before
+CONVENTIONS = ("format", "polnear")
 NOUN_FORMS = frozenset({"object", "act", "about", "naming", "evidence"})  # reported speech that is a noun phrase
+# What a narrated act was aimed at or about ("condemned the attack", "wrote about the
+# drought"): an event in FORMAT.md, no quote; an attribution in PolNeAR's reading.
+NARRATED_FORMS = frozenset({"act", "about"})
 # A quotation inside reported speech with at least this many words of its own is part of it
 # ("she said the city needs a “truly open council”"); with fewer, the
 # quotation is what was said ("describing the situation as “a complex web ...”").
@@ -115,13 +120,17 @@ class QuoteExtractor:
     """Finds the quotes of a parsed document. Build once, call per document."""
 
     def __init__(self, cues: CueLexicon | None = None, speaker_nouns: dict[str, tuple[str, ...]] | None = None,
-                 narrated_acts: bool = False):
+                 conventions: str = "format"):
+        """`conventions`: "format" (FORMAT.md, the analysis) or "polnear" (PolNeAR's
+        reading, which also counts as attributions what FORMAT.md does not: a speech act
+        or stance the reporter narrates with a noun object, "condemned the attack",
+        "backed Khan" (forms "act" and "about"); what a headline says; the writer's own
+        "I think ...")."""
+        if conventions not in CONVENTIONS:
+            raise NewsgraphError(f"quote conventions {conventions!r}; expected one of {', '.join(CONVENTIONS)}")
         self.cues = cues if cues is not None else CueLexicon.load()
         self.speaker_nouns = speaker_nouns if speaker_nouns is not None else load_speaker_nouns()
-        # A speech act or stance the reporter narrates with a noun object ("condemned the
-        # attack", "backed Khan") is an event in FORMAT.md, not a quote; PolNeAR counts it
-        # as an attribution, and its reading asks for them (form "act").
-        self.narrated_acts = narrated_acts
+        self.conventions = conventions
 
     def __call__(self, doc: Doc, actors=None) -> list[Quote]:
         """The quotes of `doc`; `actors` is the actor layer's `DocActors` (None: speakers
@@ -134,7 +143,7 @@ class QuoteExtractor:
 class _Run:
     def __init__(self, extractor: QuoteExtractor, doc: Doc, actors):
         self.cues = extractor.cues
-        self.narrated_acts = extractor.narrated_acts
+        self.polnear = extractor.conventions == "polnear"
         self.doc = doc
         self.text = doc_text(doc)
         self.resolver = SpeakerResolver(doc, actors, extractor.speaker_nouns)
@@ -169,7 +178,7 @@ class _Run:
         turns = [f for f in indirect if f.form == "turn"]  # a transcript's turn holds what it quotes
         direct = [d for d in direct if not any(t.start <= d.start and d.end <= t.end for t in turns)]
         found = sorted(direct + indirect, key=lambda f: (f.char_start, f.char_end))
-        headline = _headline_end(self.text)
+        headline = 0 if self.polnear else _headline_end(self.text)
         found = [f for f in found if f.char_start >= headline]
         self._speakers(found)
         found = self._briefings(found)
@@ -567,7 +576,7 @@ class _Run:
             if found.cue is not None:
                 direct_cues.setdefault(found.cue[0], []).append(found.quotation)
         for item in reported:
-            if item.form == "act" and not self.narrated_acts:
+            if item.form in NARRATED_FORMS and not self.polnear:
                 continue
             # The quotation is what was said: "called the U.S. “symbol of devil”", "“...,”
             # said X" (whatever the parse hangs on the cue after that is not speech).
@@ -599,7 +608,7 @@ class _Run:
             head = item.speaker_head if item.speaker_head is not None or item.nobody else self._head_of(doc[item.cue_start], item.cue)
             if head is None and item.form in ("object", "act", "naming"):
                 continue  # "… or denied a final interview": with nobody speaking, not speech
-            if item.cue.type == "cognition" and head is not None and doc[head].lower_ in FIRST_AND_SECOND_PERSON:
+            if item.cue.type == "cognition" and head is not None and doc[head].lower_ in FIRST_AND_SECOND_PERSON and not self.polnear:
                 continue  # "I think ..." outside quotation marks: a quotation whose marks were lost, or the writer's own view
             confidence = CONFIDENCE.get(item.form, 0.7) - (0.1 if item.cue.type == "cognition" else 0.0)
             out.append(_Found("indirect", start, end, span.start_char, span.end_char, (item.cue_start, item.cue_end), item.cue.type, head, confidence, form=item.form))
