@@ -177,6 +177,38 @@ def test_polnear_end_to_end_reads_predictions_in_its_conventions(tmp_path, analy
         assert (score.matched, score.gold) == (2, 2), role
 
 
+def test_polnear_reading_a_relative_clause_cue_has_its_pronoun_as_source(analyzer):
+    from newsgraph.evaluate.polnear import predicted_attributions
+
+    text = "The mayor, who said the bridge was unsafe, closed it on Monday."
+    doc = analyzer.parse(text)
+    (attribution,) = predicted_attributions(doc)
+    assert [text[a:b] for a, b in attribution["source"]] == ["who"]
+
+
+def test_polnear_held_out_part_is_fixed_by_the_ids():
+    from newsgraph.evaluate.polnear import Article, held_out
+
+    articles = [Article(f"doc-{n}", "", []) for n in range(200)]
+    part = held_out(articles)
+    assert 5 <= len(part) <= 40 and held_out(list(reversed(articles))) == list(reversed(part))
+
+
+def test_polnear_narrated_acts_are_attributions_there(tmp_path, analyzer):
+    from newsgraph.evaluate.polnear import evaluate_polnear
+
+    text = "The farmers' union backed the new water plan on Monday."
+    start = text.index("the new water plan")
+    record = {"doc": "t", "annotator": "a", "text": text, "attributions": [
+        {"source": [{"start": 0, "end": 17}], "cue": [{"start": 18, "end": 24}], "content": [{"start": start, "end": start + 18}]}]}
+    path = tmp_path / "acts.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert analyzer.analyze(text).quotes == []
+    result = evaluate_polnear(path, analyzer)
+    assert result.roles["content"].exact.matched == 1 and result.roles["cue"].exact.matched == 1
+    assert analyzer.analyze(text).quotes == []  # the analysis itself is left as it was
+
+
 def test_eval_polnear_command(tmp_path):
     result = CliRunner().invoke(eval_command, ["--polnear", str(polnear_file(tmp_path)), "--verbose"])
     assert result.exit_code == 0, result.output

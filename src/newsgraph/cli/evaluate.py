@@ -24,11 +24,13 @@ def _pct(value: float) -> str:
 @click.option("--kb", "kb_paths", multiple=True, type=click.Path(exists=True), help="Extra knowledge-base file or folder.")
 @click.option("--polnear", "polnear_path", type=click.Path(), help="Score quotes against a PolNeAR JSON Lines file (source, cue and content spans).")
 @click.option("--limit", type=click.IntRange(min=1), help="With --polnear: only the first N articles.")
+@click.option("--part", type=click.Choice(["all", "held-out"]), default="all", show_default=True,
+              help="With --polnear: every article, or the held-out part (one in ten of train.jsonl, by id; no rule is read against it).")
 @click.option("--plover", "plover_path", type=click.Path(), help="Score events against the PLOVER gold records (gold_standard_records.json).")
 @click.option("--cameo", "cameo_path", type=click.Path(), help="Score events against CAMEO quad-class sentences (class_train.tsv).")
 @click.option("--re3d", "re3d_path", type=click.Path(), help="Score Person, Organisation and Nationality spans against re3d (its folder), beside bare spaCy NER.")
 @click.option("--conll", "conll_path", type=click.Path(), help="Score PER, ORG and LOC name spans against a CoNLL-2003 file, beside bare spaCy NER.")
-def eval_command(gold, verbose, as_json, model, kb_paths, polnear_path, limit, plover_path, cameo_path, re3d_path, conll_path):
+def eval_command(gold, verbose, as_json, model, kb_paths, polnear_path, limit, part, plover_path, cameo_path, re3d_path, conll_path):
     """Score actors, quotes and events against gold files (*.gold.yaml, or folders of
     them; format: shared/eval/FORMAT.md); quotes against PolNeAR (--polnear); events
     against PLOVER and CAMEO sentences (--plover, --cameo); actor spans against re3d."""
@@ -48,7 +50,7 @@ def eval_command(gold, verbose, as_json, model, kb_paths, polnear_path, limit, p
         return
 
     if polnear_path and not gold:
-        _polnear(polnear_path, Analyzer(model, kb_paths=kb_paths), verbose, as_json, limit)
+        _polnear(polnear_path, Analyzer(model, kb_paths=kb_paths), verbose, as_json, limit, part)
         return
     paths = gold_paths(list(gold))
     analyzer = Analyzer(model, kb_paths=kb_paths)
@@ -70,7 +72,7 @@ def eval_command(gold, verbose, as_json, model, kb_paths, polnear_path, limit, p
             },
         }, indent=2))
         if polnear_path:
-            _polnear(polnear_path, analyzer, verbose, True, limit)
+            _polnear(polnear_path, analyzer, verbose, True, limit, part)
         return
     out = console()
     table = Table(title="Actors", title_justify="left")
@@ -99,7 +101,7 @@ def eval_command(gold, verbose, as_json, model, kb_paths, polnear_path, limit, p
         for result in results:
             _quote_errors(out, result)
     if polnear_path:
-        _polnear(polnear_path, analyzer, verbose, False, limit)
+        _polnear(polnear_path, analyzer, verbose, False, limit, part)
     print_events(out, results, verbose)
     _event_sets(plover_path, cameo_path, analyzer, verbose, False)
 
@@ -221,18 +223,19 @@ def _conll(path, analyzer, verbose: bool, as_json: bool, limit: int | None) -> N
                 out.print(Text(f"{label} {kind}: " + ", ".join(f"{text!r} x{n}" for text, n in common)))
 
 
-def _polnear(path, analyzer, verbose: bool, as_json: bool, limit: int | None) -> None:
+def _polnear(path, analyzer, verbose: bool, as_json: bool, limit: int | None, part: str = "all") -> None:
     from ..evaluate.polnear import ROLES, evaluate_polnear
 
-    result = evaluate_polnear(path, analyzer, limit=limit)
+    result = evaluate_polnear(path, analyzer, limit=limit, part=part)
     if as_json:
         click.echo(json.dumps({
-            "polnear": str(result.path), "articles": result.articles,
+            "polnear": str(result.path), "part": part, "articles": result.articles,
             "roles": {role: {"exact": result.roles[role].exact.as_dict(), "lenient": result.roles[role].lenient.as_dict()} for role in ROLES},
         }, indent=2))
         return
     out = console()
-    table = Table(title=f"PolNeAR {result.path.name}: {result.articles} articles, each role scored on its own", title_justify="left")
+    name = result.path.name + (" (held-out part)" if part == "held-out" else "")
+    table = Table(title=f"PolNeAR {name}: {result.articles} articles, each role scored on its own", title_justify="left")
     for column in ("role", "gold", "predicted", "exact P", "exact R", "exact F1", "lenient P", "lenient R", "lenient F1"):
         table.add_column(column, justify="left" if column == "role" else "right")
     for role in ROLES:

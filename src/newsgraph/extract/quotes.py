@@ -32,6 +32,7 @@ from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, SENT_START
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
+from ..errors import NewsgraphError
 from ..model import Quote, Span
 from .quote_marks import QuotedSpan, find_quotations
 from .speakers import FIRST_PERSON_SINGULAR, SpeakerResolver, load_speaker_nouns, speaker_head
@@ -46,15 +47,24 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 AFTER_FRAME = 20  # tokens after a closing mark searched for the cue (long titles: "..., the Leader's representative for Hajj Affairs Ali Askar said")
 BEFORE_FRAME = 40  # tokens before an opening mark searched for the cue
 CONTINUATION_SENTENCES = 2
-NOUN_FORMS = frozenset({"object", "about", "naming", "evidence"})  # reported speech that is a noun phrase
+BACK_SHIFT = frozenset({"had", "would", "could", "might", "should"})
+BRIEFING_SENTENCES = 6  # at most this many sentences between two statements of one speaker read as theirs
+SPEAKER_RUN = 8  # "he said" goes back to the person who spoke last at most this many sentences before
+CONVENTIONS = ("format", "polnear")
+NOUN_FORMS = frozenset({"object", "act", "about", "naming", "evidence"})  # reported speech that is a noun phrase
+# What a narrated act was aimed at or about ("condemned the attack", "wrote about the
+# drought"): an event in FORMAT.md, no quote; an attribution in PolNeAR's reading.
+NARRATED_FORMS = frozenset({"act", "about"})
 # A quotation inside reported speech with at least this many words of its own is part of it
 # ("she said the city needs a “truly open council”"); with fewer, the
 # quotation is what was said ("describing the situation as “a complex web ...”").
 HOLDER_WORDS = 4
 HEADING_WORDS = 10  # at most this many words in a subheading in quotation marks
+HEADLINE_WORDS = 30  # at most this many words in a headline (the text's first paragraph)
 COLON_SOURCE = 6  # at most this many tokens before "Speaker:"
 PHRASE_ATTACHMENT = frozenset({"oprd", "dobj", "attr", "xcomp", "ccomp", "npadvmod", "dep", "appos", "advcl", "acomp"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
+FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you"})
 DATELINE_DASHES = frozenset({"–", "—", "-", "--", "_", ":"})
 
 CONFIDENCE = {
@@ -66,9 +76,11 @@ CONFIDENCE = {
     "according": 0.8,
     "to": 0.75,
     "object": 0.65,
+    "act": 0.6,
     "naming": 0.65,
     "colon": 0.6,
     "record": 0.6,
+    "briefing": 0.5,
 }
 
 
@@ -107,9 +119,18 @@ class _Found:
 class QuoteExtractor:
     """Finds the quotes of a parsed document. Build once, call per document."""
 
-    def __init__(self, cues: CueLexicon | None = None, speaker_nouns: dict[str, tuple[str, ...]] | None = None):
+    def __init__(self, cues: CueLexicon | None = None, speaker_nouns: dict[str, tuple[str, ...]] | None = None,
+                 conventions: str = "format"):
+        """`conventions`: "format" (FORMAT.md, the analysis) or "polnear" (PolNeAR's
+        reading, which also counts as attributions what FORMAT.md does not: a speech act
+        or stance the reporter narrates with a noun object, "condemned the attack",
+        "backed Khan" (forms "act" and "about"); what a headline says; the writer's own
+        "I think ...")."""
+        if conventions not in CONVENTIONS:
+            raise NewsgraphError(f"quote conventions {conventions!r}; expected one of {', '.join(CONVENTIONS)}")
         self.cues = cues if cues is not None else CueLexicon.load()
         self.speaker_nouns = speaker_nouns if speaker_nouns is not None else load_speaker_nouns()
+        self.conventions = conventions
 
     def __call__(self, doc: Doc, actors=None) -> list[Quote]:
         """The quotes of `doc`; `actors` is the actor layer's `DocActors` (None: speakers
@@ -122,6 +143,7 @@ class QuoteExtractor:
 class _Run:
     def __init__(self, extractor: QuoteExtractor, doc: Doc, actors):
         self.cues = extractor.cues
+        self.polnear = extractor.conventions == "polnear"
         self.doc = doc
         self.text = doc_text(doc)
         self.resolver = SpeakerResolver(doc, actors, extractor.speaker_nouns)
@@ -156,7 +178,10 @@ class _Run:
         turns = [f for f in indirect if f.form == "turn"]  # a transcript's turn holds what it quotes
         direct = [d for d in direct if not any(t.start <= d.start and d.end <= t.end for t in turns)]
         found = sorted(direct + indirect, key=lambda f: (f.char_start, f.char_end))
+        headline = 0 if self.polnear else _headline_end(self.text)
+        found = [f for f in found if f.char_start >= headline]
         self._speakers(found)
+        found = self._briefings(found)
         self._first_person(found)
         return [self._quote(f) for f in found]
 
@@ -551,6 +576,8 @@ class _Run:
             if found.cue is not None:
                 direct_cues.setdefault(found.cue[0], []).append(found.quotation)
         for item in reported:
+            if item.form in NARRATED_FORMS and not self.polnear:
+                continue
             # The quotation is what was said: "called the U.S. “symbol of devil”", "“...,”
             # said X" (whatever the parse hangs on the cue after that is not speech).
             if any((item.start <= q.close and q.open < item.end) or q.close < item.cue_start for q in direct_cues.get(item.cue_start, ())):
@@ -579,8 +606,10 @@ class _Run:
             seen.add((start, end))
             span = doc[start:end]
             head = item.speaker_head if item.speaker_head is not None or item.nobody else self._head_of(doc[item.cue_start], item.cue)
-            if head is None and item.form in ("object", "naming"):
+            if head is None and item.form in ("object", "act", "naming"):
                 continue  # "… or denied a final interview": with nobody speaking, not speech
+            if item.cue.type == "cognition" and head is not None and doc[head].lower_ in FIRST_AND_SECOND_PERSON and not self.polnear:
+                continue  # "I think ..." outside quotation marks: a quotation whose marks were lost, or the writer's own view
             confidence = CONFIDENCE.get(item.form, 0.7) - (0.1 if item.cue.type == "cognition" else 0.0)
             out.append(_Found("indirect", start, end, span.start_char, span.end_char, (item.cue_start, item.cue_end), item.cue.type, head, confidence, form=item.form))
         return out
@@ -639,16 +668,22 @@ class _Run:
         resolved: dict[int, tuple[str | None, tuple[int, int]]] = {}
         chains = self._chains(found)
         previous: _Found | None = None
+        done: list[_Found] = []
 
         def resolve(item: _Found) -> None:
             if item.head not in resolved:
-                key, (start, end) = self.resolver.resolve(self.doc[item.head])
+                before = previous.speaker if previous is not None and self._near(item, previous) else None
+                key, (start, end) = self.resolver.resolve(self.doc[item.head], before)
                 resolved[item.head] = key, (max(start, min(self.dateline_end, item.head)), end)
-                if resolved[item.head][0] is None:
+                speaker = self._person_pronoun_speaker(item, key, done) or self._body_pronoun_speaker(item, key, previous, done)
+                if speaker is not None:
+                    resolved[item.head] = speaker
+                elif resolved[item.head][0] is None:
                     resolved[item.head] = self._pronoun_speaker(item, previous) or resolved[item.head]
             item.speaker, item.speaker_span = resolved[item.head]
 
         for item in found:
+            done.append(item)
             if item.head is not None:
                 resolve(item)
             elif item.inherits:
@@ -664,19 +699,116 @@ class _Run:
             if item.head is not None or item.speaker is not None:
                 previous = item
 
+    def _briefings(self, found: list[_Found]) -> list[_Found]:
+        """The sentences of a briefing: between what a speaker said and a closing "...,
+        he said" of the same speaker, at most BRIEFING_SENTENCES sentences in back-shifted
+        tense ("the measures had not been enforced", "an American would be barred") with
+        no quotation, cue or quote of their own are that speaker's words too (reported
+        speech with no cue)."""
+        doc = self.doc
+        sentences = list(doc.sents)
+        out = list(found)
+        for first, second in zip(found, found[1:]):
+            if first.speaker is None or first.speaker != second.speaker or second.cue is None or second.cue[0] < second.end:
+                continue
+            last = max(first.end, first.cue[1] if first.cue is not None else 0) - 1
+            opening = min(second.start, second.cue[0], second.head if second.head is not None else second.start)
+            gap = range(self.sent[last] + 1, self.sent[opening])
+            if not 1 <= len(gap) <= BRIEFING_SENTENCES:
+                continue
+            start, end = sentences[gap[0]].start, sentences[gap[-1]].end
+            if start <= last or end > opening:
+                continue
+            if any(self.in_quote[i] >= 0 or (i in self.candidates and self._is_cue(doc[i])) for i in range(start, end)):
+                continue
+            if not all(_back_shifted(sentences[n]) for n in gap):
+                continue  # the reporter's narration between two statements
+            for n in gap:
+                sentence = sentences[n]
+                a, b = sentence.start, sentence.end
+                while a < b and (doc[a].is_space or doc[a].is_punct):
+                    a += 1
+                while b > a and (doc[b - 1].is_space or doc[b - 1].is_punct):
+                    b -= 1
+                if b - a < 3:
+                    continue
+                item = _Found("indirect", a, b, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), None, "speech", None,
+                              CONFIDENCE["briefing"], speaker=first.speaker, form="briefing")
+                out.append(item)
+        return sorted(out, key=lambda f: (f.char_start, f.char_end))
+
+    def _person_pronoun_speaker(self, item: _Found, key: str | None, earlier: list[_Found]):
+        """"he said" / "she added" in a run of one person's statements: the person who spoke
+        last (within SPEAKER_RUN sentences) when the actor layer found no one, or found a
+        person the text mentions only inside someone's words ("he responded that X was
+        ...", then "..., he said": the one who responded)."""
+        head = self.doc[item.head]
+        if head.lower_ not in PERSON_PRONOUNS or self.actors is None:
+            return None
+        last = None
+        for other in reversed(earlier):
+            if other is item or other.speaker is None or other.head == item.head:
+                continue
+            if self.sent[head.i] - self.sent[max(other.start, other.end - 1)] > SPEAKER_RUN:
+                break
+            actor = self.actors.actors.get(other.speaker)
+            if actor is not None and actor.type == "person":
+                last = other
+                break
+        if last is None or last.speaker == key:
+            return None
+        if key is not None:
+            actor = self.actors.actors.get(key)
+            if actor is None or actor.type != "person":
+                return None
+            named = [m for m in actor.mentions if m.kind != "pronoun" and m.end <= head.i]
+            if not named:
+                return None
+            mention = max(named, key=lambda m: m.start)
+            if not any(f.start <= mention.start < f.end and f.speaker != key for f in earlier if f is not item):
+                return None  # the actor layer's person is named outside anyone's words
+            if any(m.start > mention.start and m.start < head.i for m in actor.mentions if m.kind != "pronoun"):
+                return None
+            actor.mentions = [m for m in actor.mentions if not (m.start == head.i and m.kind == "pronoun")]
+        self.actors.add_mention(last.speaker, head.i, head.i + 1, "pronoun")
+        return last.speaker, (head.i, head.i + 1)
+
+    def _body_pronoun_speaker(self, item: _Found, key: str | None, previous: _Found | None, earlier: list[_Found]):
+        """"..., it said" right after a body spoke: that body, over the collective the
+        actor layer found nearest before "it" when that one has not spoken ("a statement
+        from the ministry said ... . “...,” it said, citing an official")."""
+        head = self.doc[item.head]
+        if head.lower_ != "it" or key is None or self.actors is None or previous is None or previous.speaker in (None, key):
+            return None
+        actor = self.actors.actors.get(previous.speaker)
+        if actor is None or actor.type in ("person", "location") or not self._near(item, previous):
+            return None
+        if any(f.speaker == key for f in earlier if f is not item):
+            return None
+        self.actors.actors[key].mentions = [m for m in self.actors.actors[key].mentions if m.start != head.i]
+        self.actors.add_mention(previous.speaker, head.i, head.i + 1, "pronoun")
+        return previous.speaker, (head.i, head.i + 1)
+
     def _pronoun_speaker(self, item: _Found, previous: _Found | None):
         """"he said" that the actor layer left unresolved: in a run of quotes, the person
         who spoke just before (within two sentences)."""
         head = self.doc[item.head]
-        if head.lower_ not in PERSON_PRONOUNS or self.actors is None or previous is None or previous.speaker is None:
+        if head.lower_ not in PERSON_PRONOUNS and head.lower_ != "it":
+            return None
+        if self.actors is None or previous is None or previous.speaker is None:
             return None
         actor = self.actors.actors.get(previous.speaker)
-        if actor is None or actor.type != "person":
-            return None
-        if self.sent[head.i] - self.sent[max(previous.start, previous.end - 1)] > CONTINUATION_SENTENCES:
+        if actor is None or (actor.type != "person") != (head.lower_ == "it") or actor.type == "location":
+            return None  # "he" goes back to a person, "it" to a body ("..., it added")
+        if not self._near(item, previous):
             return None
         self.actors.add_mention(actor.key, head.i, head.i + 1, "pronoun")
         return actor.key, (head.i, head.i + 1)
+
+    def _near(self, item: _Found, previous: _Found) -> bool:
+        """Whether `previous` ended at most two sentences before `item` starts."""
+        first = min(item.start, item.head if item.head is not None else item.start)
+        return self.sent[first] - self.sent[max(previous.start, previous.end - 1)] <= CONTINUATION_SENTENCES
 
     def _chains(self, found: list[_Found]) -> dict[int, _Found]:
         """A quotation that runs on across paragraphs: each part without a cue takes the
@@ -768,11 +900,21 @@ def _without_nested(found: list[_Found]) -> list[_Found]:
     def inside(item: _Found, other: _Found) -> bool:
         return item.cue is not None and other.start <= item.cue[0] and item.cue[1] <= other.end
 
+    def relayed(outer: _Found, item: _Found) -> bool:
+        # "According to the interview, the president said that C": the record relays
+        # someone's speech, which is the quote
+        return (outer.form == "according" and item.cue_type == "speech" and item.form == "clause" and item.head is not None
+                and outer.start <= item.head < outer.end and inside(item, outer))
+
+    relays = {id(other) for other in found for item in found if item is not other and relayed(other, item)}
+
     def nested(item: _Found) -> bool:
         if item.cue is None:
             return False
+        if id(item) in relays:
+            return True
         for other in found:
-            if other is item or not inside(item, other) or inside(other, item):
+            if other is item or not inside(item, other) or inside(other, item) or id(other) in relays:
                 continue
             # a clause inside a noun phrase is its own ("cited new tariffs, which he said
             # had harmed farmers")
@@ -788,6 +930,29 @@ def _depth(token: Token) -> int:
         token = token.head
         depth += 1
     return depth
+
+
+def _back_shifted(sentence) -> bool:
+    """Whether a sentence is in the tense of reported speech: its first finite verb is a
+    past perfect or a past modal ("had been", "would be barred", "could not")."""
+    finite = next((t for t in sentence if t.tag_ in FINITE_TAGS), None)
+    return finite is not None and finite.lower_ in BACK_SHIFT
+
+
+def _headline_end(text: str) -> int:
+    """Character offset after a headline that opens the text, else 0. A headline is a first
+    paragraph of at most HEADLINE_WORDS words that does not end as a sentence does
+    ("Iran demands release of detained fishermen"): it tells in short what the body
+    reports, so its "says" and "urges" are no quotes of their own."""
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    newline = stripped.find("\n")
+    if newline < 0 or not stripped[newline:].strip():
+        return 0
+    first = stripped[:newline].rstrip()
+    if not first or len(first.split()) > HEADLINE_WORDS or first.rstrip("”’\"'»").endswith((".", "!", "?", ":")):
+        return 0
+    return offset + newline
 
 
 def _dateline_end(doc: Doc) -> int:

@@ -28,6 +28,12 @@ CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "dep", "ccomp
 QUOTING_VERBS = frozenset({"quote", "cite"})
 LEADING_QUANTIFIERS = frozenset({"the", "some", "other", "many", "several", "all", "most", "both", "a", "an", "few", "certain", "various", "two", "three"})
 SPEAKER_PREPS = frozenset({"of", "for", "from", "at"})
+ISSUER_PREPS = frozenset({"of", "by", "from"})  # "the statement by the ministry"
+INDEFINITE_STARTS = frozenset({"a", "an", "another", "one"})  # "another security official": someone new
+DETERMINERS = frozenset({"the", "a", "an", "another", "one", "this", "that", "its", "their", "his", "her"})
+TITLES_FILE = "titles.tsv"
+ORG_HEADS_FILE = "org_heads.txt"
+COLLECTIVE_TYPES = frozenset({"state", "organization", "armed_group", "igo", "group"})
 FIRST_PERSON_PLURAL = frozenset({"we", "our", "us", "ours", "ourselves"})
 FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 AFFILIATION_TYPES = frozenset({"state", "organization", "armed_group", "igo"})
@@ -98,14 +104,23 @@ class SpeakerResolver:
         self.doc = doc
         self.actors = actors  # extract.actors.DocActors, or None when the actor stage did not run
         self.nouns = nouns
+        self.described: list[tuple[int, str]] = []  # (head token, actor) of the descriptions resolved so far
 
-    def resolve(self, head: Token) -> tuple[str | None, tuple[int, int]]:
-        """(actor key or None, token range of the speaker's mention or noun phrase)."""
+    def resolve(self, head: Token, previous: str | None = None) -> tuple[str | None, tuple[int, int]]:
+        """(actor key or None, token range of the speaker's mention or noun phrase);
+        `previous` is the actor that spoke just before (a statement with no issuer named
+        is theirs: "..., the statement said")."""
         doc = self.doc
         phrase = (noun_phrase_start(head), head.i + 1)
         if self.actors is None:
             return None, phrase
         mention = self.actors.mention_at(head.i)
+        if mention is not None and mention.kind == "title" and self.actors.actors[mention.actor].type != "person":
+            # a title the actor layer gave to a state for want of a person ("the Kenyan
+            # minister said") may be the official described earlier ("Kenya's trade minister")
+            earlier = self._earlier(head, phrase)
+            if earlier is not None and self.actors.actors[earlier].type == "person":
+                return self._linked(earlier, head, phrase)
         if mention is not None:
             member = self._member(head, mention.actor)
             if member is not None:
@@ -143,12 +158,183 @@ class SpeakerResolver:
         if len(people) == 1:
             mention = next(iter(people.values()))
             return mention.actor, (mention.start, mention.end)
+        if row is not None and row[0] == "document":
+            return self._issuer(head, phrase, previous)
+        if row is None or voice:
+            described = self._description(head, phrase)
+            if described is not None:
+                return described, phrase
         if row is None:
             return None, phrase
         speaker_type, sector = row[0], row[1]
         if speaker_type in ("none", "voice"):
             return None, phrase
         return self._group(head, phrase, speaker_type, None if sector == "-" else sector)
+
+    # ------------------------------------------------------------------ descriptions
+    def _issuer(self, head: Token, phrase: tuple[int, int], previous: str | None):
+        """Who a statement, report or letter speaks for: the body it names ("the statement
+        by the ministry", "the ministry's statement"), else the one whose statement the
+        article named before ("the statement further noted"), else the actor that spoke
+        just before; with none of these, the document itself ("a new government report
+        found"), which later mentions ("the report said") go back to."""
+        for child in head.children:
+            target = None
+            if child.dep_ == "poss":
+                target = child
+            elif child.dep_ == "prep" and child.lower_ in ISSUER_PREPS:
+                target = _child(child, ("pobj",))
+            if target is not None and target.lower_ not in DETERMINERS:
+                key, span = self.resolve(target)
+                if key is not None:
+                    return key, span
+        earlier = self._earlier(head, phrase)
+        if earlier is not None:
+            return self._linked(earlier, head, phrase)
+        if previous is not None and self._is_collective(previous) and not self._indefinite(phrase):
+            return self._linked(previous, head, phrase)
+        if not self._content_words(phrase, head) and self._country(phrase) is None:
+            return None, phrase  # "a statement said": no one named
+        return self._new_description(head, phrase, "organization"), phrase
+
+    def _description(self, head: Token, phrase: tuple[int, int]) -> str | None:
+        """A person or body the text describes without naming it: a title ("Iran's interior
+        minister", "another security official") or the head noun of an organization ("the
+        defence ministry"). A definite description goes back to the same description said
+        before ("the minister" after "Iran's interior minister"), from the same country; an
+        indefinite one ("another official") is someone new; nothing that does not fit is
+        linked (the actor layer has already tied titles to the people it names)."""
+        if head.tag_ in ("NNS", "NNPS"):
+            return None
+        lowers = [t.lower_ for t in self.doc[phrase[0] : head.i + 1]]
+        # (a capitalized title is part of a name the actor layer has read: "President Ruto")
+        title = _titles().ending_at(lowers, len(lowers) - 1) if head.pos_ != "PROPN" or head.text.islower() else None
+        if title is not None:
+            kind = "person"
+        elif head.lemma_.lower() in _org_heads():
+            kind = "organization"
+        else:
+            return None
+        for child in head.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON" and kind == "organization":
+                # a unit of a body speaks for it: "the ministry's press office"
+                key, _span = self.resolve(child)
+                if key is not None and self._is_collective(key):
+                    return key
+        earlier = self._earlier(head, phrase)
+        if earlier is None and title is not None:
+            earlier = self._named_after(head, phrase, title[1][0])
+        if earlier is not None:
+            self._linked(earlier, head, phrase)
+            return earlier
+        return self._new_description(head, phrase, kind, title[1][0] if title is not None else None)
+
+    def _named_after(self, head: Token, phrase: tuple[int, int], family: str) -> str | None:
+        """A person the text names right after describing them (in the same sentence or
+        the next two): "a top military commander warned ... Mohammad Pakpour, commander of
+        the ground force, urged ...": a person not mentioned before whose role has a
+        title of the same family."""
+        sentences = list(self.doc.sents)
+        here = next((n for n, sent in enumerate(sentences) if sent.start <= head.i < sent.end), None)
+        if here is None:
+            return None
+        last = sentences[min(here + 2, len(sentences) - 1)].end
+        country = self._country(phrase)
+        for mention in sorted(self.actors.mentions, key=lambda m: m.start):
+            if mention.start < phrase[1] or mention.start >= last or mention.kind == "pronoun":
+                continue
+            actor = self.actors.actors.get(mention.actor)
+            if actor is None or actor.type != "person" or any(m.start < phrase[0] for m in actor.mentions):
+                continue
+            if country is not None and actor.country is not None and actor.country != country:
+                continue
+            roles = " ".join(actor.roles).lower()
+            if family in actor.role_families or _contains_words(roles, head.lower_):
+                return actor.key
+        return None
+
+    def _indefinite(self, phrase: tuple[int, int]) -> bool:
+        start = self.doc[phrase[0]]
+        before = self.doc[phrase[0] - 1] if phrase[0] > 0 else None
+        return start.lower_ in INDEFINITE_STARTS or (before is not None and before.lower_ in INDEFINITE_STARTS)
+
+    def _earlier(self, head: Token, phrase: tuple[int, int]) -> str | None:
+        """The actor of the last description before this one that it can mean: the same
+        head noun, its other words among the earlier one's, no other country."""
+        if self._indefinite(phrase):
+            return None
+        lemma = head.lemma_.lower()
+        words = self._content_words(phrase, head)
+        country = self._country(phrase)
+        # the descriptions resolved so far, and the actor layer's mentions that end with
+        # the same noun ("Saudi Arabia's information ministry" ... "the ministry")
+        candidates = [(i, key) for i, key in self.described if i < head.i]
+        candidates += [(m.end - 1, m.actor) for m in self.actors.mentions if m.end <= phrase[0] and m.kind != "pronoun"]
+        for i, key in sorted(candidates, reverse=True):
+            if self.doc[i].lemma_.lower() != lemma:
+                continue
+            actor = self.actors.actors.get(key)
+            if actor is None or actor.type == "location":
+                continue
+            if country is not None and actor.country is not None and actor.country != country:
+                continue
+            mention = next((m for m in actor.mentions if m.start <= i < m.end), None)
+            earlier_words = self._content_words((mention.start, mention.end), self.doc[i]) if mention is not None else set()
+            if words <= earlier_words:
+                return key
+        return None
+
+    def _content_words(self, phrase: tuple[int, int], head: Token) -> set[str]:
+        """The words of a description that say which one it is ("defence" in "the defence
+        ministry"), without determiners, possessive marks, country words and the head."""
+        out = set()
+        for token in self.doc[phrase[0] : phrase[1]]:
+            if token.i == head.i or token.is_punct or token.lower_ in DETERMINERS or token.tag_ == "POS":
+                continue
+            if self._country_at(token.i) is not None:
+                continue
+            out.add(token.lemma_.lower())
+        return out
+
+    def _country_at(self, i: int) -> str | None:
+        mention = self.actors.mention_at(i)
+        if mention is not None:
+            actor = self.actors.actors.get(mention.actor)
+            record = actor.record if actor is not None else None
+            if actor is not None and (actor.type == "state" or (record is not None and record.type == "state")):
+                return actor.country or (record.country if record is not None else None)
+        demonym = self.actors.demonyms.get(i)
+        return demonym[2].country if demonym is not None else None
+
+    def _country(self, phrase: tuple[int, int]) -> str | None:
+        for i in range(phrase[0], phrase[1]):
+            country = self._country_at(i)
+            if country is not None:
+                return country
+        return None
+
+    def _linked(self, key: str, head: Token, phrase: tuple[int, int]):
+        self.actors.add_mention(key, phrase[0], phrase[1], "description")
+        self.described.append((head.i, key))
+        return key, phrase
+
+    def _new_description(self, head: Token, phrase: tuple[int, int], kind: str, family: str | None = None) -> str:
+        doc = self.doc
+        start = phrase[0]
+        while start < head.i and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+            start += 1
+        name = doc[start : phrase[1]].text
+        base = slug(name) or slug(head.text)
+        key, number = base, 2
+        while key in self.actors.actors:
+            key, number = f"{base}-{number}", number + 1
+        actor = self.actors.add_actor(key, name, kind, country=self._country(phrase))
+        if kind == "person":
+            actor.roles.append(name)
+            if family is not None:
+                actor.role_families.add(family)
+        self._linked(key, head, phrase)
+        return key
 
     def _member(self, head: Token, key: str):
         """A generic group that the text narrows to one named member speaks through it:
@@ -248,3 +434,11 @@ def _contains_words(text: str, name: str) -> bool:
 
 def load_speaker_nouns() -> dict[str, tuple[str, ...]]:
     return lexicon.table(SPEAKERS_FILE, 3)
+
+
+def _titles():
+    return lexicon.phrases(TITLES_FILE, 3)
+
+
+def _org_heads() -> frozenset[str]:
+    return lexicon.words(ORG_HEADS_FILE)

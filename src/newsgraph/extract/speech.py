@@ -33,7 +33,7 @@ SETTINGS_FILE = "speech_settings.txt"
 EVIDENCE_FILE = "evidence_sources.txt"
 NOUNS_FILE = "reporting_nouns.tsv"
 CUE_TYPES = ("speech", "cognition", "stance")
-CONTENT_FORMS = frozenset({"clause", "to", "object", "naming", "about", "evidence"})
+CONTENT_FORMS = frozenset({"clause", "to", "object", "act", "naming", "about", "evidence"})
 # Prepositions whose object is what a cue of the "about" form is about.
 ABOUT_PREPS = frozenset({"about", "on", "of", "over", "regarding", "concerning"})
 # Objects that stand for content said elsewhere, not content ("he said it").
@@ -41,8 +41,11 @@ EMPTY_OBJECTS = frozenset({"it", "this", "that", "so", "something", "anything", 
 # Pronouns that name who a stance or speech act is aimed at ("praised him", "backed them").
 PERSON_OBJECTS = frozenset({"him", "her", "them", "me", "us", "you"})
 PERSON_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "you"})
+# How a complement hangs on the head of a noun object that carries content ("the need
+# for talks", "an end to the embargo", "Iran's willingness to broaden ties").
+PROPOSITION_DEPS = frozenset({"prep", "acl", "relcl", "ccomp", "advcl", "oprd", "xcomp"})
 # Forms whose content may be one word ("endorsed Khan", "criticized him").
-ONE_WORD_FORMS = frozenset({"object", "about"})
+ONE_WORD_FORMS = frozenset({"object", "act", "about"})
 CLAUSE_MARKERS = frozenset({"that"})
 CLAUSE_LINKS = frozenset({"because", "until", "unless", "so"})  # an adverbial clause that goes on with what was said
 OPENING_MARKS = frozenset({"“", "‘", "«", "``"})
@@ -84,7 +87,7 @@ class CueLexicon:
             wanted = frozenset(f.strip() for f in forms.split(",") if f.strip() and f.strip() != "-")
             unknown = wanted - CONTENT_FORMS
             if unknown:
-                raise NewsgraphError(f"{source}: cue {term!r} has unknown content form(s) {', '.join(sorted(unknown))}; expected clause, to, object, naming, about, evidence or -")
+                raise NewsgraphError(f"{source}: cue {term!r} has unknown content form(s) {', '.join(sorted(unknown))}; expected clause, to, object, act, naming, about, evidence or -")
             words = term.split()
             if len(words) > 2:
                 raise NewsgraphError(f"{source}: cue {term!r} has more than two words; give a verb lemma and at most one particle")
@@ -238,20 +241,20 @@ def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool], floor: 
         return None
     passive = is_passive(token)
     cue_start, cue_end = cue_extent(token, cue)
-    for form in ("clause", "to", "object", "naming", "about", "evidence"):
+    for form in ("clause", "to", "object", "naming", "act", "about", "evidence"):
         if form not in cue.forms:
             continue
-        if passive and form == "object" and not cue.particle:
+        if passive and form in ("object", "act") and not cue.particle:
             span = _passive_object(token, cue)  # "the plan was endorsed by the council"
             if span is not None:
                 start, end = _trim(doc, *span)
                 if end > start and not all(blocked[i] for i in range(start, end)):
-                    return Reported(cue_start, cue_end, cue, start, end, form)
+                    return Reported(cue_start, cue_end, cue, start, end, _object_form(cue, form, doc[start:end]))
             continue
         if passive and form != "clause":
             continue
         light = cue.particle is not None and (particle := _particle(token, cue)) is not None and particle.dep_ in LIGHT_DEPS
-        if form in ("clause", "object") and light and (span := _noun_complement(token, cue, form)) is not None:
+        if form in ("clause", "object", "act") and light and (span := _noun_complement(token, cue, "object" if form == "act" else form)) is not None:
             pass
         elif light and form != "clause":
             span = None  # "made the remarks": the noun of the cue is not what was said
@@ -272,6 +275,8 @@ def find_reported(doc: Doc, token: Token, cue: Cue, blocked: list[bool], floor: 
         start, end = _trim(doc, *span)
         if end - start < 1 or (end - start < 2 and not (form in ONE_WORD_FORMS and _names_someone(doc[start]))) or all(blocked[i] for i in range(start, end)):
             continue
+        if form == "object" and not light:
+            form = _object_form(cue, form, doc[start:end])
         if form == "about" and cue_end == start - 1 and doc[cue_end].lower_ in ABOUT_PREPS:
             cue_end += 1  # "wrote about", "commented on": the preposition is part of the cue
         return Reported(cue_start, cue_end, cue, start, end, form)
@@ -586,6 +591,28 @@ def _evidence(doc: Doc, token: Token) -> tuple[int, int] | None:
             break
         end = child.right_edge.i + 1
     return obj.left_edge.i, end
+
+
+def _object_form(cue: Cue, form: str, span) -> str:
+    """"object" for a noun object that carries what was said, "act" for one that only
+    names what a speech act or a stance was aimed at ("backed the plan", "reported similar
+    symptoms")."""
+    if form == "object" and (cue.type == "stance" or not says_something(span)):
+        return "act"
+    return form
+
+
+def says_something(span) -> bool:
+    """Whether a noun phrase object carries what was said, not only what the act was
+    aimed at: its head has a complement ("stressed the need for talks", "called for an end
+    to the embargo", "highlighted cooperation between A and B"), or it holds a verb
+    ("reported deaths related to voting") or a quotation. A bare noun phrase ("the plan",
+    "a meeting", "similar symptoms", "Khan") is the object of an act."""
+    root = span.root
+    for token in span:
+        if token.pos_ in ("VERB", "AUX") or token.text in OPENING_MARKS or token.text == '"':
+            return True
+    return any(child.dep_ in PROPOSITION_DEPS and span.start <= child.i < span.end for child in root.children)
 
 
 def _names_someone(token: Token) -> bool:
