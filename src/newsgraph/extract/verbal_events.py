@@ -98,6 +98,7 @@ class VerbalEvents:
     def find(self, nominal_sources: dict[int, list[str]], nominal: list[Candidate] = ()) -> list[Candidate]:
         # event nouns by their light verb: what "pledged to launch attacks on X" commits to
         self.content = {c.light_verb: c for c in nominal if c.light_verb is not None}
+        noun_heads = {c.head for c in nominal}
         found = []
         matches = {}
         for token in self.doc:
@@ -106,6 +107,8 @@ class VerbalEvents:
             if _adjectival_participle(token):
                 continue
             match = match_verb(self.lexicon, token)
+            if match is not None and match[0].compiled and any(t.i in noun_heads for t in match[1][1:]):
+                continue  # "began a mediation mission": the curated event noun says what it is
             if match is not None and match[0].type:  # a row of type "-" is an exclusion
                 matches[token.i] = match
         # the words of the patterns that make (or are part of) an event ("lifted its
