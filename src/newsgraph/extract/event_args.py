@@ -499,7 +499,7 @@ class Arguments:
     def recipient_phrase(self, token: Token, depth: int = 0, acts: bool = False) -> Found:
         """The actors a recipient phrase stands for: its own (`phrase_actors`), else its
         owner's: "the home of X", "the convoy of X", "attacks by X", "positions belonging
-        to X", "leaders from X", a relation's partner ("the accord with X"), over a quantity
+        to X", "leaders from X", "the claims made by X", a relation's partner ("the accord with X"), over a quantity
         ("dozens of supporters of X"). With `acts`, an event noun stands for the one its "of"
         names or, else, for its own recipient, before its possessor ("demanded the withdrawal
         of X", "called for sanctions against X", "accepted demands from X", "pledged the
@@ -540,6 +540,12 @@ class Arguments:
         for child in token.children:
             if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in OWNER_VERBS:
                 found = self.prep_actors(child, "to", modifiers=True)
+                if found:
+                    found.how = "modifier"
+                    return found
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                # "the allegations made by X", "the plan proposed by X": its author
+                found = self.prep_actors(child, "by", modifiers=True)
                 if found:
                     found.how = "modifier"
                     return found

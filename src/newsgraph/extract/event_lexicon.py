@@ -17,6 +17,7 @@ rows with the same first column.
 - `event_speech_verbs.txt` verbs of saying: "declined to comment" is no refusal
 - `event_place_objects.txt` people and sites whose place stands for an unnamed recipient
 - `event_statement_nouns.txt` documents whose author does what they do ("a statement condemning X")
+- `event_idea_nouns.txt` views and decisions: attacking one is a verbal attack ("attacked X's policy")
 
 The format of each is described at the top of the file and in `docs/events.md`.
 """
@@ -37,7 +38,8 @@ PLOVER_TYPES = (
 )
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 MODALITIES = ("asserted", "future", "hypothetical", "historical")
-VERB_ARGS = frozenset({"obj", "dative", "xcomp", "ccomp", "mutual", "bare", "armed", "adj", "transitive", "opinion"})
+VERB_FLAGS = frozenset({"mutual", "bare", "armed", "adj", "transitive", "opinion", "reverse"})
+VERB_ARGS = frozenset({"obj", "dative", "xcomp", "ccomp"}) | VERB_FLAGS
 NOUN_SOURCES = frozenset({"poss", "compound", "by", "of", "between", "participants", "clause"})
 NOUN_FLAGS = frozenset({"mutual", "bare"})
 STANCE_TARGETS = frozenset({"poss", "compound", "of", "by", "from", "for", "including", "agent", "subj", "armed"})
@@ -92,6 +94,7 @@ class EventLexicon:
     speech_verbs: frozenset = frozenset()
     place_objects: frozenset = frozenset()  # objects whose place stands for the recipient
     statement_nouns: frozenset = frozenset()  # documents whose author does what they do
+    idea_nouns: frozenset = frozenset()  # views and decisions, attacked only in words
 
     def type_info(self, plover_type: str) -> TypeInfo:
         return self.types[plover_type]
@@ -175,7 +178,7 @@ def _verbs() -> list[Trigger]:
         unknown = [a for a in args if a not in VERB_ARGS and not a.isalpha()]
         if unknown:
             raise NewsgraphError(f"{name}: row {term!r}: unknown argument {unknown[0]!r}")
-        flags = frozenset(a for a in args if a in ("mutual", "bare", "armed", "adj", "transitive", "opinion"))
+        flags = frozenset(a for a in args if a in VERB_FLAGS)
         targets = tuple(a for a in args if a not in flags)
         if cells[0] == "-":
             # an exclusion: the pattern is no event ("offer condolences")
@@ -269,4 +272,5 @@ def load_event_lexicon() -> EventLexicon:
         speech_verbs=lexicon.words("event_speech_verbs.txt"),
         place_objects=lexicon.words("event_place_objects.txt"),
         statement_nouns=lexicon.words("event_statement_nouns.txt"),
+        idea_nouns=lexicon.words("event_idea_nouns.txt"),
     )

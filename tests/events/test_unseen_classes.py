@@ -1,0 +1,54 @@
+"""Classes of constructions from the wide tuning set (dev2), each on sentences written for
+these tests: verbs compiled from CAMEO, verbal attacks, reversed roles ("came under fire
+from"), the author of what is judged, psych verbs."""
+
+from __future__ import annotations
+
+import pytest
+
+# (text, type, sources, targets): the event each sentence must give.
+CASES = [
+    # a verb only the compiled CAMEO dictionary knows
+    ("The Chinese foreign minister chided Japan on Tuesday.", "ACCUSE", ["china"], ["japan"]),
+    ("Morocco snubbed Algeria at the summit.", "ACCUSE", ["morocco"], ["algeria"]),
+    # a verbal attack: an attack on a view, a decision or a plan, or an attack in words
+    ("The Brazilian president attacked Argentina's trade policy in a speech.", "ACCUSE", ["brazil"], ["argentina"]),
+    ("Poland attacked the plan proposed by Germany.", "ACCUSE", ["poland"], ["germany"]),
+    ("North Korea launched a verbal attack on South Korea.", "ACCUSE", ["north-korea"], ["south-korea"]),
+    ("Venezuela hit out at Colombia over the border closure.", "ACCUSE", ["venezuela"], ["colombia"]),
+    # the subject is the recipient: "came under fire from"
+    ("The Turkish government came under fire from the European Union on Monday.", "ACCUSE", ["european-union"], ["turkey"]),
+    ("The Pakistani embassy came under attack from the Taliban.", "ASSAULT", ["taliban"], ["pakistan-embassy"]),
+    ("Israeli troops came under rocket fire from Hezbollah.", "ASSAULT", ["hezbollah"], ["israel-defense-forces"]),
+    # what is judged stands for its author: its owner, or the agent of the participle
+    ("Hamas denied the allegations made by Israel.", "REJECT", ["hamas"], ["israel"]),
+    ("Germany expressed its disappointment over Russia's decision.", "ACCUSE", ["germany"], ["russia"]),
+    # an event noun that names its recipient with "against"
+    ("Vietnam's military deployment against China worried observers.", "MOBILIZE", ["vietnam"], ["china"]),
+]
+
+
+@pytest.mark.parametrize("text,plover_type,sources,targets", CASES, ids=[c[0][:40] for c in CASES])
+def test_construction(events_of, text, plover_type, sources, targets, one):
+    _, events = events_of(text)
+    event = one(events, plover_type)
+    assert sorted(event.source) == sorted(sources)
+    assert sorted(event.target) == sorted(targets)
+    assert event.evidence.text and event.evidence.text in text
+
+
+def test_a_physical_attack_on_positions_stays_an_assault(events_of, one):
+    _, events = events_of("Syrian jets attacked the positions of Turkish troops.")
+    assert one(events, "ASSAULT").target == ["turkish-armed-forces"]
+    assert not [e for e in events if e.type == "ACCUSE"]
+
+
+def test_criticism_from_a_state_is_no_shooting(events_of):
+    _, events = events_of("The Turkish government came under fire from the European Union on Monday.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_a_psych_verb_is_no_act_of_its_subject(events_of):
+    # the subject of "shocked" is what shocks, not an actor accusing anyone
+    _, events = events_of("The killing of Prime Minister Olof Palme shocked Sweden.")
+    assert not [e for e in events if e.type == "ACCUSE"]
