@@ -23,6 +23,16 @@ CASES = [
     # what is judged stands for its author: its owner, or the agent of the participle
     ("Hamas denied the allegations made by Israel.", "REJECT", ["hamas"], ["israel"]),
     ("Germany expressed its disappointment over Russia's decision.", "ACCUSE", ["germany"], ["russia"]),
+    # parties of "between" named by their modifiers
+    ("There were clashes between Houthi fighters and Saudi forces.", "ASSAULT",
+     ["houthi", "saudi-arabian-armed-forces"], ["houthi", "saudi-arabian-armed-forces"]),
+    ("Fighting erupted in pitched battles between Houthi fighters and Saudi forces.", "ASSAULT",
+     ["houthi", "saudi-arabian-armed-forces"], ["houthi", "saudi-arabian-armed-forces"]),
+    # fleeing an armed group; voting for a candidate; a verb CAMEO spells otherwise
+    ("Iraqi soldiers fled from the Islamic State.", "RETREAT", ["iraqi-security-forces"], ["islamic-state"]),
+    ("Hundreds of Afghan soldiers crossed the border to escape the Taliban.", "RETREAT", ["afghanistan-military"], ["taliban"]),
+    ("Joe Biden voted for Barack Obama in 2008.", "SUPPORT", ["joe-biden"], ["barack-obama"]),
+    ("The Pakistani minister lambasted India for its remarks.", "ACCUSE", ["pakistan"], ["india"]),
     # an event noun that names its recipient with "against"
     ("Vietnam's military deployment against China worried observers.", "MOBILIZE", ["vietnam"], ["china"]),
 ]
@@ -46,6 +56,11 @@ def test_a_physical_attack_on_positions_stays_an_assault(events_of, one):
 def test_criticism_from_a_state_is_no_shooting(events_of):
     _, events = events_of("The Turkish government came under fire from the European Union on Monday.")
     assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_fleeing_a_place_is_no_retreat(events_of):
+    _, events = events_of("Thousands of Syrians fled Syria.")
+    assert not [e for e in events if e.type == "RETREAT"]
 
 
 def test_a_psych_verb_is_no_act_of_its_subject(events_of):

@@ -170,14 +170,21 @@ class Arguments:
         return found
 
     def between_actors(self, head: Token) -> Found:
-        """Parties of "between X and Y" / "among X, Y and Z" on a noun."""
+        """Parties of "between X and Y" / "among X, Y and Z" on a noun; a party named by
+        its modifier counts ("between Houthi fighters and Saudi forces", "between Iranian
+        and Egyptian officials")."""
         found = Found(how="between")
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("between", "among", "amongst"):
                 for obj in _objects(child):
-                    sub = self.phrase_actors(obj, modifiers=False)
-                    for actor in sub.actors:
-                        found.add([actor], obj.i)
+                    for part in self.conjuncts(obj):  # each party by itself: its head or its modifier
+                        actors = self.at(part)
+                        for modifier in [] if actors else part.children:
+                            if modifier.dep_ in ("poss", "compound", "nmod", "amod") and modifier.i < part.i:
+                                actors = actors + (self.at(modifier) if modifier.dep_ == "poss"
+                                                   else self.modifier_actors(modifier))
+                        for actor in actors:
+                            found.add([actor], part.i)
         return found
 
     def participants(self, meeting: Token) -> Found:
