@@ -33,6 +33,10 @@ CASES = [
     ("Hundreds of Afghan soldiers crossed the border to escape the Taliban.", "RETREAT", ["afghanistan-military"], ["taliban"]),
     ("Joe Biden voted for Barack Obama in 2008.", "SUPPORT", ["joe-biden"], ["barack-obama"]),
     ("The Pakistani minister lambasted India for its remarks.", "ACCUSE", ["pakistan"], ["india"]),
+    # backing an armed group is material aid; the harassed are coerced
+    ("Syria supports Hezbollah.", "AID", ["syria"], ["hezbollah"]),
+    ("Iran was accused of supporting Hamas.", "AID", ["iran"], ["hamas"]),
+    ("Ugandan police harassed Kenyan traders at the border.", "COERCE", ["uganda-police"], ["kenya"]),
     # an event noun that names its recipient with "against"
     ("Vietnam's military deployment against China worried observers.", "MOBILIZE", ["vietnam"], ["china"]),
 ]
@@ -58,6 +62,11 @@ def test_criticism_from_a_state_is_no_shooting(events_of):
     assert not [e for e in events if e.type == "ASSAULT"]
 
 
+def test_supporting_a_plan_stays_a_support(events_of, one):
+    _, events = events_of("Egypt supported Jordan's plan.")
+    assert one(events, "SUPPORT").target == ["jordan"]
+
+
 def test_fleeing_a_place_is_no_retreat(events_of):
     _, events = events_of("Thousands of Syrians fled Syria.")
     assert not [e for e in events if e.type == "RETREAT"]
@@ -67,3 +76,24 @@ def test_a_psych_verb_is_no_act_of_its_subject(events_of):
     # the subject of "shocked" is what shocks, not an actor accusing anyone
     _, events = events_of("The killing of Prime Minister Olof Palme shocked Sweden.")
     assert not [e for e in events if e.type == "ACCUSE"]
+
+
+def test_no_event_lies_across_a_line_break():
+    # a headline the sentence splitter ran into the dateline of the first paragraph
+    import spacy
+
+    from newsgraph.extract.event_candidates import Candidate
+    from newsgraph.extract.event_lexicon import Trigger
+    from newsgraph.extract.events import across_lines
+
+    doc = spacy.blank("en")("Lima rejects claims\n\nLIMA — Dina Boluarte spoke on Monday.")
+    trigger = Trigger(("reject",), "REJECT", None, "120", ("obj",))
+    dateline = [t.i for t in doc if t.text == "Dina"]
+    assert across_lines(doc, Candidate("verb", trigger, 1, [1], ["peru"], ["x"], arg_tokens=[0] + dateline))
+    assert not across_lines(doc, Candidate("verb", trigger, 1, [1], ["peru"], ["x"], arg_tokens=[0, 2]))
+
+
+def test_a_headline_run_into_the_first_line_keeps_the_first_lines_actors(events_of, one):
+    _, events = events_of("Lima assures Bogota of support\n\nLIMA — Peru has assured Colombia that it will cooperate.")
+    agree = one(events, "AGREE")
+    assert agree.source == ["peru"] and agree.target == ["colombia"]

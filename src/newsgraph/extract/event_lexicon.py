@@ -38,7 +38,7 @@ PLOVER_TYPES = (
 )
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 MODALITIES = ("asserted", "future", "hypothetical", "historical")
-VERB_FLAGS = frozenset({"mutual", "bare", "armed", "adj", "transitive", "opinion", "reverse"})
+VERB_FLAGS = frozenset({"mutual", "bare", "armed", "adj", "transitive", "opinion", "reverse", "material"})
 VERB_ARGS = frozenset({"obj", "dative", "xcomp", "ccomp"}) | VERB_FLAGS
 NOUN_SOURCES = frozenset({"poss", "compound", "by", "of", "between", "participants", "clause"})
 NOUN_FLAGS = frozenset({"mutual", "bare"})

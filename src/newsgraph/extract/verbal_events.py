@@ -37,6 +37,7 @@ PATTERN_WINDOW = 6
 VERB_TAGS = frozenset({"VERB"})
 THREAT_CAMEO = "130"
 VERBAL_ATTACK = ("ACCUSE", "disapprove", "111")
+MATERIAL_AID = ("AID", None, "070")
 # Verbs that judge an act aim at its author, not at whom it was aimed: "condemned the attack
 # on X" is no accusation of X (the event noun's recipient does not stand for the object).
 JUDGING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
@@ -241,6 +242,10 @@ class VerbalEvents:
             source=list(source.actors), target=list(target.actors),
             arg_tokens=sorted(set(source.tokens + target.tokens)), mutual=mutual,
         )
+        if "material" in trigger.flags and target.actors and all(
+                args.types.get(a) == "armed_group" for a in target.actors):
+            # "X supports Hezbollah": backing an armed group is material aid
+            candidate.type, candidate.mode, candidate.cameo = MATERIAL_AID
         if trigger.type == "ASSAULT" and self._attacks_an_idea(verb, tokens, target):
             # "attacked X's policy", "slammed the plan proposed by X": a verbal attack
             candidate.type, candidate.mode, candidate.cameo = VERBAL_ATTACK
