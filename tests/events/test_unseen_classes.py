@@ -37,6 +37,10 @@ CASES = [
     ("Syria supports Hezbollah.", "AID", ["syria"], ["hezbollah"]),
     ("Iran was accused of supporting Hamas.", "AID", ["iran"], ["hamas"]),
     ("Ugandan police harassed Kenyan traders at the border.", "COERCE", ["uganda-police"], ["kenya"]),
+    # a gerund on a noun of taking part is done by its owner; collusion is cooperation
+    ("Critics questioned the role of Pakistan in arming the Taliban.", "AID", ["pakistan"], ["taliban"]),
+    ("Investigators found collusion between the Serbian police and the Chetnik militia.", "COOPERATE",
+     ["serbia-police", "chetnik"], ["serbia-police", "chetnik"]),
     # an event noun that names its recipient with "against"
     ("Vietnam's military deployment against China worried observers.", "MOBILIZE", ["vietnam"], ["china"]),
 ]

@@ -83,7 +83,7 @@ class Arguments:
 
     def __init__(self, doc: Doc, actors: DocActors, event_nouns: dict | None = None,
                  statement_nouns: frozenset = frozenset(), light_verbs: frozenset = frozenset(),
-                 event_verbs: dict | None = None):
+                 event_verbs: dict | None = None, role_nouns: frozenset = frozenset()):
         self.doc = doc
         self.found = actors
         self.types = {key: actor.type for key, actor in actors.actors.items()}
@@ -91,6 +91,7 @@ class Arguments:
         self.statement_nouns = statement_nouns  # event_statement_nouns.txt
         self.light_verbs = light_verbs  # event_light_verbs.txt
         self.event_verbs = event_verbs or {}  # first word -> verb triggers (event_verbs.tsv)
+        self.role_nouns = role_nouns  # event_role_nouns.txt
 
     # ------------------------------------------------------------ actors of tokens
     def at(self, token: Token) -> list[str]:
@@ -305,6 +306,10 @@ class Arguments:
             dep = "pcomp"
         if dep not in CONTROLLED or head is verb:
             return Found()
+        if dep == "pcomp" and verb.head.lower_ == "in":
+            owner = self._role_owner(head)
+            if owner:
+                return owner
         if (head.pos_ == "NOUN" or head.pos_ == "PROPN") and not (dep == "conj" and _has_subject(head)):
             # a gerund on an event noun: "cooperation between X and Y in combatting Z" (a
             # noun with a subject is a verb the tagger missed: "X rejects and condemns Y")
@@ -371,6 +376,26 @@ class Arguments:
         if found:
             found.how = "control" if dep != "conj" else "shared"
         return found
+
+    def _role_owner(self, head: Token) -> Found:
+        """"the role of X in arming Y", "questioned X's involvement in attacking Y": a
+        gerund after "in" on a noun of taking part (event_role_nouns.txt), or on the verb
+        whose object that noun is (the parse hangs "in" on either), is done by its owner."""
+        nouns = [head] if head.pos_ in ("NOUN", "PROPN") else [c for c in head.children if c.dep_ in ("dobj", "obj")]
+        for noun in nouns:
+            if noun.lemma_.lower() not in self.role_nouns:
+                continue
+            for child in noun.children:
+                if child.dep_ == "poss":
+                    found = self.phrase_actors(child, modifiers=False)
+                    if found:
+                        found.how = "control"
+                        return found
+            found = self.prep_actors(noun, "of", modifiers=True)
+            if found:
+                found.how = "control"
+                return found
+        return Found()
 
     def _author(self, noun: Token, nominal_sources: dict[int, list[str]], depth: int) -> Found:
         """The author of a statement or decision: its possessor ("Trump's decision"), its

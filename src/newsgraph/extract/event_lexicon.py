@@ -17,6 +17,7 @@ rows with the same first column.
 - `event_speech_verbs.txt` verbs of saying: "declined to comment" is no refusal
 - `event_place_objects.txt` people and sites whose place stands for an unnamed recipient
 - `event_statement_nouns.txt` documents whose author does what they do ("a statement condemning X")
+- `event_role_nouns.txt` nouns of taking part: "the role of X in arming Y" (X arms Y)
 - `event_idea_nouns.txt` views and decisions: attacking one is a verbal attack ("attacked X's policy")
 
 The format of each is described at the top of the file and in `docs/events.md`.
@@ -95,6 +96,7 @@ class EventLexicon:
     place_objects: frozenset = frozenset()  # objects whose place stands for the recipient
     statement_nouns: frozenset = frozenset()  # documents whose author does what they do
     idea_nouns: frozenset = frozenset()  # views and decisions, attacked only in words
+    role_nouns: frozenset = frozenset()  # "the role of X in arming Y": X arms Y
 
     def type_info(self, plover_type: str) -> TypeInfo:
         return self.types[plover_type]
@@ -273,4 +275,5 @@ def load_event_lexicon() -> EventLexicon:
         place_objects=lexicon.words("event_place_objects.txt"),
         statement_nouns=lexicon.words("event_statement_nouns.txt"),
         idea_nouns=lexicon.words("event_idea_nouns.txt"),
+        role_nouns=lexicon.words("event_role_nouns.txt"),
     )

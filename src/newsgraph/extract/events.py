@@ -60,7 +60,8 @@ class EventExtractor:
         if found is None or not found.actors or len(doc) == 0:
             return [], []
         quotes: list[Quote] = list(doc._.newsgraph_quotes or [])
-        args = Arguments(doc, found, self.lexicon.nouns, self.lexicon.statement_nouns, self.lexicon.light_verbs, self.lexicon.verbs)
+        args = Arguments(doc, found, self.lexicon.nouns, self.lexicon.statement_nouns, self.lexicon.light_verbs, self.lexicon.verbs,
+                         self.lexicon.role_nouns)
         sentence = sentence_index(doc)
         ref_year = reference_year(doc)
 
