@@ -175,19 +175,28 @@ def _verb_rows() -> dict[str, tuple[tuple[str, ...], str]]:
 
 def _verbs() -> list[Trigger]:
     out = []
+    parsed: dict[str, tuple[tuple[str, ...], frozenset]] = {}  # args cell -> (targets, flags): few distinct
+    checked: set[tuple[str, str]] = set()
     for term, (cells, name) in _verb_rows().items():
-        args = _split(cells[3])
-        unknown = [a for a in args if a not in VERB_ARGS and not a.isalpha()]
-        if unknown:
-            raise NewsgraphError(f"{name}: row {term!r}: unknown argument {unknown[0]!r}")
-        flags = frozenset(a for a in args if a in VERB_FLAGS)
-        targets = tuple(a for a in args if a not in flags)
+        if cells[3] not in parsed:
+            args = _split(cells[3])
+            unknown = [a for a in args if a not in VERB_ARGS and not a.isalpha()]
+            if unknown:
+                raise NewsgraphError(f"{name}: row {term!r}: unknown argument {unknown[0]!r}")
+            flags = frozenset(a for a in args if a in VERB_FLAGS)
+            parsed[cells[3]] = (tuple(a for a in args if a not in flags), flags)
+        targets, flags = parsed[cells[3]]
+        compiled = name == CAMEO_VERBS
         if cells[0] == "-":
             # an exclusion: the pattern is no event ("offer condolences")
-            out.append(Trigger(tuple(term.split()), "", None, "", (), (), frozenset(), cells[4], name == CAMEO_VERBS))
+            out.append(Trigger(tuple(term.split()), "", None, "", (), (), frozenset(), cells[4], compiled))
             continue
-        out.append(Trigger(tuple(term.split()), _check_type(name, term, cells[0]), None if cells[1] == "-" else cells[1],
-                           _check_cameo(name, term, cells[2]), targets, (), flags, cells[4], name == CAMEO_VERBS))
+        if (cells[0], cells[2]) not in checked:
+            _check_type(name, term, cells[0])
+            _check_cameo(name, term, cells[2])
+            checked.add((cells[0], cells[2]))
+        out.append(Trigger(tuple(term.split()), cells[0].upper(), None if cells[1] == "-" else cells[1],
+                           cells[2], targets, (), flags, cells[4], compiled))
     return out
 
 
