@@ -44,8 +44,10 @@ LEXICON = ROOT / "src" / "newsgraph" / "data" / "lexicon" / "event_verbs.tsv"
 GENERATED = LEXICON.with_name("event_verbs_cameo.tsv")
 LIGHT_VERBS = LEXICON.with_name("event_light_verbs.txt")
 # Readings that only a reviewed row gives: an event with no recipient ("bare"), a joint
-# subject acting on itself ("mutual"), and the row-specific "opinion" and "transitive".
-UNREVIEWED_FLAGS = frozenset({"bare", "mutual", "opinion", "transitive"})
+# subject acting on itself ("mutual"), a commitment that takes in the act it commits to
+# ("xcomp": "decided to ease sanctions" is the easing, not an intent), and the row-specific
+# "opinion" and "transitive".
+UNREVIEWED_FLAGS = frozenset({"bare", "mutual", "xcomp", "opinion", "transitive"})
 
 BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 VERB = re.compile(r"^(\+?[A-Z][A-Z_'\-]*)\s*(\{[^}]*\})?\s*(\[([^\]]*)\])?")
@@ -324,7 +326,8 @@ HEADER = """# Event verbs compiled from the CAMEO verb dictionary of PETRARCH2 (
 #   words before the verb are left out (the matcher reads only dependents to its right);
 # - a `+` (the target) in `(PREP +)` makes PREP the first recipient slot; otherwise a row
 #   takes the slots that the curated one-word verb rows of its PLOVER type most often take,
-#   without the readings only a reviewed row gives ("bare": no recipient, "mutual");
+#   without the readings only a reviewed row gives ("bare": no recipient, "mutual",
+#   "xcomp": the act a commitment takes in);
 # - a pattern coded `[---]` under a verb that codes an event is an exclusion (type "-");
 # - codes outside the CAMEO->PLOVER table (01 statements, 02 appeals) give no row;
 # - `notes` keeps the provenance: the verb, the CAMEO pattern, its code and block.

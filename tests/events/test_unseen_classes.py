@@ -101,3 +101,22 @@ def test_a_headline_run_into_the_first_line_keeps_the_first_lines_actors(events_
     _, events = events_of("Lima assures Bogota of support\n\nLIMA — Peru has assured Colombia that it will cooperate.")
     agree = one(events, "AGREE")
     assert agree.source == ["peru"] and agree.target == ["colombia"]
+
+
+def test_refusing_for_the_future_to_accept_is_a_rejection(events_of, one):
+    _, events = events_of("Peru will not accept the proposal made by Chile.")
+    reject = one(events, "REJECT")
+    assert reject.source == ["peru"] and reject.target == ["chile"]
+    assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_agreeing_to_postpone_a_protest_is_no_threat(events_of):
+    # a compiled CAMEO pattern of the infinitive is no evidence of a conflict act
+    _, events = events_of("Kenyan opposition leaders agreed to postpone a protest against the government of Uganda.")
+    assert not [e for e in events if e.type == "THREATEN"]
+
+
+def test_a_compiled_commitment_does_not_take_in_its_infinitive(events_of):
+    # "decide" is compiled from CAMEO (intent); the easing it decides is the event
+    _, events = events_of("Japan decided on Thursday to ease sanctions on North Korea.")
+    assert not [e for e in events if e.type == "AGREE"]

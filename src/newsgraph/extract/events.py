@@ -123,7 +123,12 @@ class EventExtractor:
     def _intent(self, c: Candidate) -> None:
         """A cooperative act told as future is an intent to cooperate (CAMEO 03, AGREE);
         told as future and negated ("Spain will not lift the embargo on X", "Iran would not
-        cooperate with X"), it is a refusal (CAMEO 12, REJECT), which the text asserts."""
+        cooperate with X", "X will not accept the offer of Y"), it is a refusal (CAMEO 12,
+        REJECT), which the text asserts."""
+        if c.modality == "future" and c.type == "AGREE" and c.negated:
+            # "Britain will not accept the proposal of X": a refusal, which the text asserts
+            c.type, c.mode, c.cameo, c.negated = "REJECT", None, REFUSAL_CAMEO, False
+            return
         if c.modality != "future" or c.type in ("AGREE", "REJECT", "THREATEN"):
             return
         quad = self.lexicon.types[c.type].quad_class

@@ -166,7 +166,8 @@ class VerbalEvents:
         for child in verb.children:
             if child.dep_ == "xcomp":
                 match = match_verb(self.lexicon, child)
-                plover_type = match[0].type if match is not None else None
+                # a compiled row is no evidence of a threat ("agreed to postpone the protest")
+                plover_type = match[0].type if match is not None and not match[0].compiled else None
                 if not plover_type and child.i in self.content:
                     plover_type = self.content[child.i].type
                 if plover_type and plover_type not in NOT_THREATS and self.lexicon.types[plover_type].quad_class in (3, 4):
