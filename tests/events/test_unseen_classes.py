@@ -1,58 +1,9 @@
 """Classes of constructions from the wide tuning set (dev2), each on sentences written for
 these tests: verbs compiled from CAMEO, verbal attacks, reversed roles ("came under fire
-from"), the author of what is judged, psych verbs."""
+from"), the author of what is judged, psych verbs (the sentences that must give one event
+are in test_recall.CASES)."""
 
 from __future__ import annotations
-
-import pytest
-
-# (text, type, sources, targets): the event each sentence must give.
-CASES = [
-    # a verb only the compiled CAMEO dictionary knows
-    ("The Chinese foreign minister chided Japan on Tuesday.", "ACCUSE", ["china"], ["japan"]),
-    ("Morocco snubbed Algeria at the summit.", "ACCUSE", ["morocco"], ["algeria"]),
-    # a verbal attack: an attack on a view, a decision or a plan, or an attack in words
-    ("The Brazilian president attacked Argentina's trade policy in a speech.", "ACCUSE", ["brazil"], ["argentina"]),
-    ("Poland attacked the plan proposed by Germany.", "ACCUSE", ["poland"], ["germany"]),
-    ("North Korea launched a verbal attack on South Korea.", "ACCUSE", ["north-korea"], ["south-korea"]),
-    ("Venezuela hit out at Colombia over the border closure.", "ACCUSE", ["venezuela"], ["colombia"]),
-    # the subject is the recipient: "came under fire from"
-    ("The Turkish government came under fire from the European Union on Monday.", "ACCUSE", ["european-union"], ["turkey"]),
-    ("The Pakistani embassy came under attack from the Taliban.", "ASSAULT", ["taliban"], ["pakistan-embassy"]),
-    ("Israeli troops came under rocket fire from Hezbollah.", "ASSAULT", ["hezbollah"], ["israel-defense-forces"]),
-    # what is judged stands for its author: its owner, or the agent of the participle
-    ("Hamas denied the allegations made by Israel.", "REJECT", ["hamas"], ["israel"]),
-    ("Germany expressed its disappointment over Russia's decision.", "ACCUSE", ["germany"], ["russia"]),
-    # parties of "between" named by their modifiers
-    ("There were clashes between Houthi fighters and Saudi forces.", "ASSAULT",
-     ["houthi", "saudi-arabian-armed-forces"], ["houthi", "saudi-arabian-armed-forces"]),
-    ("Fighting erupted in pitched battles between Houthi fighters and Saudi forces.", "ASSAULT",
-     ["houthi", "saudi-arabian-armed-forces"], ["houthi", "saudi-arabian-armed-forces"]),
-    # fleeing an armed group; voting for a candidate; a verb CAMEO spells otherwise
-    ("Iraqi soldiers fled from the Islamic State.", "RETREAT", ["iraqi-security-forces"], ["islamic-state"]),
-    ("Hundreds of Afghan soldiers crossed the border to escape the Taliban.", "RETREAT", ["afghanistan-military"], ["taliban"]),
-    ("Joe Biden voted for Barack Obama in 2008.", "SUPPORT", ["joe-biden"], ["barack-obama"]),
-    ("The Pakistani minister lambasted India for its remarks.", "ACCUSE", ["pakistan"], ["india"]),
-    # backing an armed group is material aid; the harassed are coerced
-    ("Syria supports Hezbollah.", "AID", ["syria"], ["hezbollah"]),
-    ("Iran was accused of supporting Hamas.", "AID", ["iran"], ["hamas"]),
-    ("Ugandan police harassed Kenyan traders at the border.", "COERCE", ["uganda-police"], ["kenya"]),
-    # a gerund on a noun of taking part is done by its owner; collusion is cooperation
-    ("Critics questioned the role of Pakistan in arming the Taliban.", "AID", ["pakistan"], ["taliban"]),
-    ("Investigators found collusion between the Serbian police and the Chetnik militia.", "COOPERATE",
-     ["serbia-police", "chetnik"], ["serbia-police", "chetnik"]),
-    # an event noun that names its recipient with "against"
-    ("Vietnam's military deployment against China worried observers.", "MOBILIZE", ["vietnam"], ["china"]),
-]
-
-
-@pytest.mark.parametrize("text,plover_type,sources,targets", CASES, ids=[c[0][:40] for c in CASES])
-def test_construction(events_of, text, plover_type, sources, targets, one):
-    _, events = events_of(text)
-    event = one(events, plover_type)
-    assert sorted(event.source) == sorted(sources)
-    assert sorted(event.target) == sorted(targets)
-    assert event.evidence.text and event.evidence.text in text
 
 
 def test_a_physical_attack_on_positions_stays_an_assault(events_of, one):
