@@ -16,7 +16,42 @@ CASES = [
     ("Pakistan demanded compensation from India.", "REQUEST", ["pakistan"], ["india"]),
     # the place of an act done to people or a site no actor names
     ("Taliban fighters stormed a police post in Kunduz province.", "ASSAULT", ["taliban"], ["kunduz"]),
-    ("Boko Haram killed 40 villagers in Nigeria.", "ASSAULT", ["boko-haram"], ["nigeria"]),
+    ("Boko Haram killed 40 villagers in Nigeria.", "ASSAULT", ["boko-haram"], ["nigeria"]),    # classes from the wide tuning set (test_unseen_classes.py)
+    # a verb only the compiled CAMEO dictionary knows
+    ("The Chinese foreign minister chided Japan on Tuesday.", "ACCUSE", ["china"], ["japan"]),
+    ("Morocco snubbed Algeria at the summit.", "ACCUSE", ["morocco"], ["algeria"]),
+    # a verbal attack: an attack on a view, a decision or a plan, or an attack in words
+    ("The Brazilian president attacked Argentina's trade policy in a speech.", "ACCUSE", ["brazil"], ["argentina"]),
+    ("Poland attacked the plan proposed by Germany.", "ACCUSE", ["poland"], ["germany"]),
+    ("North Korea launched a verbal attack on South Korea.", "ACCUSE", ["north-korea"], ["south-korea"]),
+    ("Venezuela hit out at Colombia over the border closure.", "ACCUSE", ["venezuela"], ["colombia"]),
+    # the subject is the recipient: "came under fire from"
+    ("The Turkish government came under fire from the European Union on Monday.", "ACCUSE", ["european-union"], ["turkey"]),
+    ("The Pakistani embassy came under attack from the Taliban.", "ASSAULT", ["taliban"], ["pakistan-embassy"]),
+    ("Israeli troops came under rocket fire from Hezbollah.", "ASSAULT", ["hezbollah"], ["israel-defense-forces"]),
+    # what is judged stands for its author: its owner, or the agent of the participle
+    ("Hamas denied the allegations made by Israel.", "REJECT", ["hamas"], ["israel"]),
+    ("Germany expressed its disappointment over Russia's decision.", "ACCUSE", ["germany"], ["russia"]),
+    # parties of "between" named by their modifiers
+    ("There were clashes between Houthi fighters and Saudi forces.", "ASSAULT",
+     ["houthi", "saudi-arabian-armed-forces"], ["houthi", "saudi-arabian-armed-forces"]),
+    ("Fighting erupted in pitched battles between Houthi fighters and Saudi forces.", "ASSAULT",
+     ["houthi", "saudi-arabian-armed-forces"], ["houthi", "saudi-arabian-armed-forces"]),
+    # fleeing an armed group; voting for a candidate; a verb CAMEO spells otherwise
+    ("Iraqi soldiers fled from the Islamic State.", "RETREAT", ["iraqi-security-forces"], ["islamic-state"]),
+    ("Hundreds of Afghan soldiers crossed the border to escape the Taliban.", "RETREAT", ["afghanistan-military"], ["taliban"]),
+    ("Joe Biden voted for Barack Obama in 2008.", "SUPPORT", ["joe-biden"], ["barack-obama"]),
+    ("The Pakistani minister lambasted India for its remarks.", "ACCUSE", ["pakistan"], ["india"]),
+    # backing an armed group is material aid; the harassed are coerced
+    ("Syria supports Hezbollah.", "AID", ["syria"], ["hezbollah"]),
+    ("Iran was accused of supporting Hamas.", "AID", ["iran"], ["hamas"]),
+    ("Ugandan police harassed Kenyan traders at the border.", "COERCE", ["uganda-police"], ["kenya"]),
+    # a gerund on a noun of taking part is done by its owner; collusion is cooperation
+    ("Critics questioned the role of Pakistan in arming the Taliban.", "AID", ["pakistan"], ["taliban"]),
+    ("Investigators found collusion between the Serbian police and the Chetnik militia.", "COOPERATE",
+     ["serbia-police", "chetnik"], ["serbia-police", "chetnik"]),
+    # an event noun that names its recipient with "against"
+    ("Vietnam's military deployment against China worried observers.", "MOBILIZE", ["vietnam"], ["china"]),
 ]
 
 
@@ -217,7 +252,7 @@ def test_a_bare_number_object_shares_the_coordinated_verbs_noun(events_of, one):
 
 def test_a_passive_participle_acts_on_the_noun_it_modifies(events_of, one):
     _, events = events_of("Militants backed by Saudi Arabia attacked the town.")
-    support = one(events, "SUPPORT")
+    support = one(events, "AID")  # backing an armed group is material aid (the "material" flag)
     assert support.source == ["saudi-arabia"] and support.target == ["militants"]
 
 

@@ -83,7 +83,7 @@ class Arguments:
 
     def __init__(self, doc: Doc, actors: DocActors, event_nouns: dict | None = None,
                  statement_nouns: frozenset = frozenset(), light_verbs: frozenset = frozenset(),
-                 event_verbs: dict | None = None):
+                 event_verbs: dict | None = None, role_nouns: frozenset = frozenset()):
         self.doc = doc
         self.found = actors
         self.types = {key: actor.type for key, actor in actors.actors.items()}
@@ -91,6 +91,7 @@ class Arguments:
         self.statement_nouns = statement_nouns  # event_statement_nouns.txt
         self.light_verbs = light_verbs  # event_light_verbs.txt
         self.event_verbs = event_verbs or {}  # first word -> verb triggers (event_verbs.tsv)
+        self.role_nouns = role_nouns  # event_role_nouns.txt
 
     # ------------------------------------------------------------ actors of tokens
     def at(self, token: Token) -> list[str]:
@@ -170,14 +171,21 @@ class Arguments:
         return found
 
     def between_actors(self, head: Token) -> Found:
-        """Parties of "between X and Y" / "among X, Y and Z" on a noun."""
+        """Parties of "between X and Y" / "among X, Y and Z" on a noun; a party named by
+        its modifier counts ("between Houthi fighters and Saudi forces", "between Iranian
+        and Egyptian officials")."""
         found = Found(how="between")
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("between", "among", "amongst"):
                 for obj in _objects(child):
-                    sub = self.phrase_actors(obj, modifiers=False)
-                    for actor in sub.actors:
-                        found.add([actor], obj.i)
+                    for part in self.conjuncts(obj):  # each party by itself: its head or its modifier
+                        actors = self.at(part)
+                        for modifier in [] if actors else part.children:
+                            if modifier.dep_ in ("poss", "compound", "nmod", "amod") and modifier.i < part.i:
+                                actors = actors + (self.at(modifier) if modifier.dep_ == "poss"
+                                                   else self.modifier_actors(modifier))
+                        for actor in actors:
+                            found.add([actor], part.i)
         return found
 
     def participants(self, meeting: Token) -> Found:
@@ -298,6 +306,10 @@ class Arguments:
             dep = "pcomp"
         if dep not in CONTROLLED or head is verb:
             return Found()
+        if dep == "pcomp" and verb.head.lower_ == "in":
+            owner = self._role_owner(head)
+            if owner:
+                return owner
         if (head.pos_ == "NOUN" or head.pos_ == "PROPN") and not (dep == "conj" and _has_subject(head)):
             # a gerund on an event noun: "cooperation between X and Y in combatting Z" (a
             # noun with a subject is a verb the tagger missed: "X rejects and condemns Y")
@@ -364,6 +376,26 @@ class Arguments:
         if found:
             found.how = "control" if dep != "conj" else "shared"
         return found
+
+    def _role_owner(self, head: Token) -> Found:
+        """"the role of X in arming Y", "questioned X's involvement in attacking Y": a
+        gerund after "in" on a noun of taking part (event_role_nouns.txt), or on the verb
+        whose object that noun is (the parse hangs "in" on either), is done by its owner."""
+        nouns = [head] if head.pos_ in ("NOUN", "PROPN") else [c for c in head.children if c.dep_ in ("dobj", "obj")]
+        for noun in nouns:
+            if noun.lemma_.lower() not in self.role_nouns:
+                continue
+            for child in noun.children:
+                if child.dep_ == "poss":
+                    found = self.phrase_actors(child, modifiers=False)
+                    if found:
+                        found.how = "control"
+                        return found
+            found = self.prep_actors(noun, "of", modifiers=True)
+            if found:
+                found.how = "control"
+                return found
+        return Found()
 
     def _author(self, noun: Token, nominal_sources: dict[int, list[str]], depth: int) -> Found:
         """The author of a statement or decision: its possessor ("Trump's decision"), its
@@ -499,7 +531,7 @@ class Arguments:
     def recipient_phrase(self, token: Token, depth: int = 0, acts: bool = False) -> Found:
         """The actors a recipient phrase stands for: its own (`phrase_actors`), else its
         owner's: "the home of X", "the convoy of X", "attacks by X", "positions belonging
-        to X", "leaders from X", a relation's partner ("the accord with X"), over a quantity
+        to X", "leaders from X", "the claims made by X", a relation's partner ("the accord with X"), over a quantity
         ("dozens of supporters of X"). With `acts`, an event noun stands for the one its "of"
         names or, else, for its own recipient, before its possessor ("demanded the withdrawal
         of X", "called for sanctions against X", "accepted demands from X", "pledged the
@@ -540,6 +572,12 @@ class Arguments:
         for child in token.children:
             if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in OWNER_VERBS:
                 found = self.prep_actors(child, "to", modifiers=True)
+                if found:
+                    found.how = "modifier"
+                    return found
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                # "the allegations made by X", "the plan proposed by X": its author
+                found = self.prep_actors(child, "by", modifiers=True)
                 if found:
                     found.how = "modifier"
                     return found

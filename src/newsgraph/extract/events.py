@@ -15,7 +15,8 @@
    the embargo on X") it is a refusal, REJECT (CAMEO 12); a hostile material act (quad 4) that
    its own actor announces for the future ("the rebels said they would storm the capital")
    is a THREATEN (CAMEO 13);
-6. duplicates in a sentence are merged, and at most `MAX_PER_SENTENCE` events are kept
+6. an event whose words lie across a line break (a headline the sentence splitter ran into
+   the dateline) keeps only the actors named on its trigger's line, or is dropped; duplicates in a sentence are merged, and at most `MAX_PER_SENTENCE` events are kept
    per sentence (highest confidence first): precision before recall;
 7. contested pairs (`contested.py`).
 
@@ -59,7 +60,8 @@ class EventExtractor:
         if found is None or not found.actors or len(doc) == 0:
             return [], []
         quotes: list[Quote] = list(doc._.newsgraph_quotes or [])
-        args = Arguments(doc, found, self.lexicon.nouns, self.lexicon.statement_nouns, self.lexicon.light_verbs, self.lexicon.verbs)
+        args = Arguments(doc, found, self.lexicon.nouns, self.lexicon.statement_nouns, self.lexicon.light_verbs, self.lexicon.verbs,
+                         self.lexicon.role_nouns)
         sentence = sentence_index(doc)
         ref_year = reference_year(doc)
 
@@ -82,6 +84,8 @@ class EventExtractor:
         quote_of = _quote_index(doc, quotes)
         candidates = []
         for c in nominal + verbal + speaker:
+            if across_lines(doc, c) and not keep_own_line(doc, c, found):
+                continue
             c.sentence = sentence[c.head]
             self._modality(doc, c, ref_year)
             if not c.speaker_source:
@@ -119,7 +123,12 @@ class EventExtractor:
     def _intent(self, c: Candidate) -> None:
         """A cooperative act told as future is an intent to cooperate (CAMEO 03, AGREE);
         told as future and negated ("Spain will not lift the embargo on X", "Iran would not
-        cooperate with X"), it is a refusal (CAMEO 12, REJECT), which the text asserts."""
+        cooperate with X", "X will not accept the offer of Y"), it is a refusal (CAMEO 12,
+        REJECT), which the text asserts."""
+        if c.modality == "future" and c.type == "AGREE" and c.negated:
+            # "Britain will not accept the proposal of X": a refusal, which the text asserts
+            c.type, c.mode, c.cameo, c.negated = "REJECT", None, REFUSAL_CAMEO, False
+            return
         if c.modality != "future" or c.type in ("AGREE", "REJECT", "THREATEN"):
             return
         quad = self.lexicon.types[c.type].quad_class
@@ -174,6 +183,37 @@ class EventExtractor:
             evidence=_evidence(doc, c, found),
             confidence=round(c.confidence, 3),
         )
+
+
+def across_lines(doc: Doc, c: Candidate) -> bool:
+    """A headline run into the dateline or the first paragraph by the sentence splitter
+    ("Lima rejects X's claim\n\nLIMA — Y said"): some word of the event lies across a line
+    break from another."""
+    tokens = c.trigger_tokens + c.arg_tokens
+    start, end = doc[min(tokens)].idx, doc[max(tokens)].idx
+    return "\n" in doc.text[start:end]
+
+
+def keep_own_line(doc: Doc, c: Candidate, found: DocActors) -> bool:
+    """Keep of an event that lies across lines only what the line of its trigger says: the
+    actors named on that line. False when that leaves it without a source, or without the
+    recipient it had."""
+    text = doc.text
+    head = doc[c.head].idx
+    first = text.rfind("\n", 0, head) + 1
+    last = text.find("\n", head)
+    last = len(text) if last < 0 else last
+    if any(not first <= doc[i].idx < last for i in c.trigger_tokens):
+        return False
+    line = [t.i for t in doc if first <= t.idx < last]
+    named = {actor for i in line for actor in found.actors_at(i)}
+    source = c.source if c.speaker_source else [a for a in c.source if a in named]  # a speaker speaks elsewhere
+    target = [a for a in c.target if a in named]
+    if not source or (c.target and not target):
+        return False
+    c.source, c.target = source, target
+    c.arg_tokens = [i for i in c.arg_tokens if first <= doc[i].idx < last]
+    return True
 
 
 def _drop_committed(doc: Doc, verbal: list[Candidate], nominal: list[Candidate]) -> list[Candidate]:

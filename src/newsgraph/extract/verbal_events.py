@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .event_args import Arguments, Found
+from .event_args import Arguments, Found, is_passive
 from .event_candidates import Candidate
 from .event_lexicon import EventLexicon, Trigger
 
@@ -36,6 +36,8 @@ PATTERN_DEPS = frozenset({"prt", "prep", "pobj", "dobj", "advmod", "acomp", "opr
 PATTERN_WINDOW = 6
 VERB_TAGS = frozenset({"VERB"})
 THREAT_CAMEO = "130"
+VERBAL_ATTACK = ("ACCUSE", "disapprove", "111")
+MATERIAL_AID = ("AID", None, "070")
 # Verbs that judge an act aim at its author, not at whom it was aimed: "condemned the attack
 # on X" is no accusation of X (the event noun's recipient does not stand for the object).
 JUDGING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
@@ -98,6 +100,7 @@ class VerbalEvents:
     def find(self, nominal_sources: dict[int, list[str]], nominal: list[Candidate] = ()) -> list[Candidate]:
         # event nouns by their light verb: what "pledged to launch attacks on X" commits to
         self.content = {c.light_verb: c for c in nominal if c.light_verb is not None}
+        noun_heads = {c.head for c in nominal}
         found = []
         matches = {}
         for token in self.doc:
@@ -106,6 +109,8 @@ class VerbalEvents:
             if _adjectival_participle(token):
                 continue
             match = match_verb(self.lexicon, token)
+            if match is not None and match[0].compiled and any(t.i in noun_heads for t in match[1][1:]):
+                continue  # "began a mediation mission": the curated event noun says what it is
             if match is not None and match[0].type:  # a row of type "-" is an exclusion
                 matches[token.i] = match
         # the words of the patterns that make (or are part of) an event ("lifted its
@@ -161,12 +166,24 @@ class VerbalEvents:
         for child in verb.children:
             if child.dep_ == "xcomp":
                 match = match_verb(self.lexicon, child)
-                plover_type = match[0].type if match is not None else None
+                # a compiled row is no evidence of a threat ("agreed to postpone the protest")
+                plover_type = match[0].type if match is not None and not match[0].compiled else None
                 if not plover_type and child.i in self.content:
                     plover_type = self.content[child.i].type
                 if plover_type and plover_type not in NOT_THREATS and self.lexicon.types[plover_type].quad_class in (3, 4):
                     return True
         return False
+
+    def _attacks_an_idea(self, verb: Token, tokens: list[Token], target: Found) -> bool:
+        """An attack on a view, a statement or a decision (event_idea_nouns.txt) whose
+        recipient is its owner ("attacked X's policy", "hit the plan proposed by X"), or an
+        attack that a quote or a that-clause spells out, is made in words."""
+        if any(c.dep_ == "ccomp" for c in verb.children):
+            return True
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] + list(tokens[1:])
+        if is_passive(verb):
+            objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return target.how == "modifier" and any(o.lemma_.lower() in self.lexicon.idea_nouns for o in objects)
 
     def _content_recipient(self, verb: Token) -> Found:
         """The recipient of an event noun that a commitment governs through its light verb
@@ -179,6 +196,8 @@ class VerbalEvents:
         return Found()
 
     def read(self, verb: Token, trigger: Trigger, tokens: list[Token], nominal_sources: dict[int, list[str]]) -> Candidate | None:
+        if "reverse" in trigger.flags:
+            return self.read_reversed(verb, trigger, tokens, nominal_sources)
         args = self.args
         actor_head = verb
         if "adj" in trigger.flags:
@@ -224,6 +243,13 @@ class VerbalEvents:
             source=list(source.actors), target=list(target.actors),
             arg_tokens=sorted(set(source.tokens + target.tokens)), mutual=mutual,
         )
+        if "material" in trigger.flags and target.actors and all(
+                args.types.get(a) == "armed_group" for a in target.actors):
+            # "X supports Hezbollah": backing an armed group is material aid
+            candidate.type, candidate.mode, candidate.cameo = MATERIAL_AID
+        if trigger.type == "ASSAULT" and self._attacks_an_idea(verb, tokens, target):
+            # "attacked X's policy", "slammed the plan proposed by X": a verbal attack
+            candidate.type, candidate.mode, candidate.cameo = VERBAL_ATTACK
         if trigger.type == "AGREE" and self._commits_to_conflict(verb):
             # "vowed to attack X", "is determined to fight X": a threat, not a promise
             candidate.type, candidate.mode, candidate.cameo = "THREATEN", None, THREAT_CAMEO
@@ -238,6 +264,38 @@ class VerbalEvents:
             for child in verb.children:
                 if child.dep_ == "xcomp":
                     candidate.evidence_end = child.right_edge.i
+        if any(self.doc[i].pos_ == "PRON" for i in source.tokens + target.tokens):
+            candidate.penalise("pronoun")
+        return candidate
+
+
+    def read_reversed(self, verb: Token, trigger: Trigger, tokens: list[Token],
+                      nominal_sources: dict[int, list[str]]) -> Candidate | None:
+        """"X came under fire from Y": the subject is the recipient, the row's slots name
+        the source. Fire from an armed group, or with a weapon before it ("rocket fire"),
+        is shooting, not criticism."""
+        args = self.args
+        target = args.subject_of(verb, nominal_sources)
+        source = Found()
+        for slot in trigger.targets:
+            source = args.object_of(verb, slot, extra=tokens[1:])
+            if source:
+                break
+        source.actors = [a for a in source.actors if args.types.get(a) != "location" and a not in target.actors]
+        if not source.actors or not target.actors:
+            return None
+        candidate = Candidate(
+            kind="verb", trigger=trigger, head=verb.i, trigger_tokens=[t.i for t in tokens],
+            source=list(source.actors), target=list(target.actors),
+            arg_tokens=sorted(set(source.tokens + target.tokens)),
+        )
+        noun = tokens[-1]
+        weapon = any(c.dep_ == "compound" for c in noun.children)
+        if trigger.type == "ACCUSE" and (weapon or all(args.types.get(a) == "armed_group" for a in source.actors)):
+            candidate.type, candidate.mode, candidate.cameo = "ASSAULT", None, "190"
+        candidate.source_how = source.how
+        for how in {source.how, target.how} & {"modifier", "control"}:
+            candidate.penalise(how)
         if any(self.doc[i].pos_ == "PRON" for i in source.tokens + target.tokens):
             candidate.penalise("pronoun")
         return candidate
