@@ -48,6 +48,7 @@ CONTEXT_WEIGHT = 4.0  # times the country's share of the article
 APPOSITION_BONUS = 5.0  # "Hyderabad, Sindh" / "Hyderabad, Pakistan"
 NEARBY_BONUS = 1.5  # another place of the same first-level region in the article
 HINT_BONUS = 3.0  # "Kunar province" -> an admin1
+CAPITAL_BONUS = 1.5  # the city a state's capital names ("Washington" the city, not the state)
 LARGE_CITY = 100_000  # a gazetteer-only name of a city this large needs no locative cue
 CUE_PREPS = LOCATIVE_PREPS | {"from", "to", "toward", "towards", "via", "of", "between", "beyond", "along", "through", "outskirts"}
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -71,6 +72,7 @@ class PlaceMention:
     actor: str | None = None
     agentive: bool = False
     country_hint: str | None = None  # demonym phrases: the country itself
+    capital_of: str | None = None  # the name is this country's capital (the actor layer's reading)
 
     @property
     def resolved(self) -> bool:
@@ -500,10 +502,7 @@ class _Run:
         countries ("the Middle East") is no gazetteer town."""
         if self.actors is None or not found:
             return found
-        country = self.actors.capitals.get(mention.name_start)
-        if country:
-            cities = [p for p in found if p.country == country and p.feature == "city"]
-            return [max(cities, key=lambda p: p.population)] if cities else found
+        mention.capital_of = self.actors.capitals.get(mention.name_start)
         mention_ref = self.actors.mention_at(mention.name_end - 1)
         if mention_ref is None or mention_ref.end != mention.name_end or mention_ref.start > mention.name_start:
             return found  # "the West" inside "the West Midlands" says nothing of it
@@ -576,6 +575,8 @@ class _Run:
             score += CONTEXT_WEIGHT * countries.get(place.country, 0.0)
             if mention.hint and place.feature == mention.hint:
                 score += HINT_BONUS
+            if mention.capital_of and place.country == mention.capital_of and place.feature == "city":
+                score += CAPITAL_BONUS
             if apposition and (place.country in apposition or (place.country, place.admin1) in apposition):
                 score += APPOSITION_BONUS
             if place.admin1 and place.feature != "admin1":
