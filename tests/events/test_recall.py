@@ -45,7 +45,8 @@ CASES = [
     # backing an armed group is material aid; the harassed are coerced
     ("Syria supports Hezbollah.", "AID", ["syria"], ["hezbollah"]),
     ("Iran was accused of supporting Hamas.", "AID", ["iran"], ["hamas"]),
-    ("Ugandan police harassed Kenyan traders at the border.", "COERCE", ["uganda-police"], ["kenya"]),
+    # a group the text names is the party (country KEN, sector BUS), not its state
+    ("Ugandan police harassed Kenyan traders at the border.", "COERCE", ["uganda-police"], ["kenyan-traders"]),
     # a gerund on a noun of taking part is done by its owner; collusion is cooperation
     ("Critics questioned the role of Pakistan in arming the Taliban.", "AID", ["pakistan"], ["taliban"]),
     ("Investigators found collusion between the Serbian police and the Chetnik militia.", "COOPERATE",
