@@ -12,7 +12,8 @@ broken line, a text without words, a copy), then:
 1. ingests them once, uninterrupted (`newsgraph ingest --workers W`), into a fresh store;
 2. ingests them into another fresh store with the same command, killing it with SIGKILL
    after a random delay (uniform in --min-delay..--max-delay seconds, from --seed) up to
-   --kills times, and starting it again each time, until a run ends by itself;
+   --kills times (with --from-first-write each delay counts from the run's first stored
+   document), and starting it again each time, until a run ends by itself;
 3. after every kill, checks that every process the killed ingest had started (its
    workers, multiprocessing's resource tracker) ends within --grace seconds;
 4. compares the two stores' `canonical_dump()` (every row of every table, without
@@ -58,6 +59,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--kills", type=int, default=6, help="kill at most this many times, then let the run end")
     parser.add_argument("--min-delay", type=float, default=5.0, help="seconds after a start before a kill, at least")
     parser.add_argument("--max-delay", type=float, default=90.0, help="seconds after a start before a kill, at most")
+    parser.add_argument("--from-first-write", action="store_true",
+                        help="count each delay from the run's first stored document, not from its start (on a "
+                             "loaded machine the start-up can outlast every delay)")
     parser.add_argument("--grace", type=float, default=30.0, help="seconds the killed ingest's processes have to end")
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--postgres", metavar="ADMIN_URL", help="run on PostgreSQL (databases created and dropped)")
@@ -143,6 +147,13 @@ def stored_documents(url: str) -> int:
         engine.dispose()
 
 
+def wait_first_write(process: subprocess.Popen, url: str) -> None:
+    """Until the run has stored a document (its workers are up) or has ended."""
+    before = stored_documents(url)
+    while process.poll() is None and stored_documents(url) == before:
+        time.sleep(0.2)
+
+
 def interrupted(path: Path, url: str, args, rng: random.Random, progress: list[int]) -> tuple[int, int, int]:
     """Kill-and-restart until a run ends by itself: (kills, runs, processes left). The
     documents stored at each kill are appended to `progress`."""
@@ -152,6 +163,8 @@ def interrupted(path: Path, url: str, args, rng: random.Random, progress: list[i
         process = subprocess.Popen(command(path, url, args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                    env=environment())
         delay = rng.uniform(args.min_delay, args.max_delay) if kills < args.kills else None
+        if delay is not None and args.from_first_write:
+            wait_first_write(process, url)
         try:
             process.wait(timeout=delay)
         except subprocess.TimeoutExpired:
