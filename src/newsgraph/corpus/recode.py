@@ -70,7 +70,7 @@ class Recode:
     def run(self) -> RecodeSummary:
         started = time.perf_counter()
         summary = self.summary
-        total = sum(1 for _ in self.store.kept_parses(since=self.since, until=self.until))
+        total = self.store.count_parses(since=self.since, until=self.until)
         self.engine.start()
         window: deque = deque()
         limit = max(2, 2 * self.engine.workers)

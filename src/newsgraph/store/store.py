@@ -190,13 +190,7 @@ class Store:
         while True:
             query = (select(d.c.id, d.c.title, d.c.date, d.c.source, d.c.url, d.c.text, p.c.data.label("parse"),
                             p.c.coded_with, p.c.analysis_hash)
-                     .join(p, p.c.document_id == d.c.id).where(d.c.status == schema.ANALYSED))
-            if since:
-                query = query.where(d.c.date >= since)
-            if until:
-                query = query.where(d.c.date <= until)
-            if not_coded_with:
-                query = query.where(p.c.coded_with != not_coded_with)
+                     .select_from(KEPT).where(*_kept(since, until, not_coded_with)))
             if last is not None:
                 query = query.where(d.c.id > last)
             with self.read() as connection:
@@ -206,9 +200,10 @@ class Store:
                 return
             last = rows[-1]["id"]
 
-    def count_parses(self) -> int:
+    def count_parses(self, *, since: str | None = None, until: str | None = None) -> int:
+        """How many analysed documents dated in [since, until] have a kept parse."""
         with self.read() as connection:
-            return connection.execute(select(func.count()).select_from(schema.parses)).scalar() or 0
+            return connection.execute(select(func.count()).select_from(KEPT).where(*_kept(since, until))).scalar() or 0
 
     def replace_analysis(self, document_id: str, analysis: AnalysisRows, *, coded_with: str, analysis_hash: str) -> None:
         """A recoded document: its old analysis rows and edge counts replaced by `analysis`,
@@ -299,6 +294,24 @@ class Store:
                 order = list(table.primary_key.columns)
                 dump[table.name] = [tuple(row) for row in connection.execute(select(*columns).order_by(*order))]
         return dump
+
+
+# The analysed documents with their kept parses (`Store.kept_parses`, `Store.count_parses`).
+KEPT = schema.documents.join(schema.parses, schema.parses.c.document_id == schema.documents.c.id)
+
+
+def _kept(since: str | None, until: str | None, not_coded_with: str | None = None) -> list:
+    """The conditions on `KEPT`: analysed, dated in [since, until], coded with other
+    resources than `not_coded_with`."""
+    d, p = schema.documents, schema.parses
+    conditions = [d.c.status == schema.ANALYSED]
+    if since:
+        conditions.append(d.c.date >= since)
+    if until:
+        conditions.append(d.c.date <= until)
+    if not_coded_with:
+        conditions.append(p.c.coded_with != not_coded_with)
+    return conditions
 
 
 def _first_line(error: SQLAlchemyError) -> str:
