@@ -16,7 +16,6 @@ This is a benchmark, not a test: it asserts nothing and prints the figures.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -24,7 +23,7 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import load_articles, machine  # noqa: E402
+from corpus import load_articles, machine, write_jsonl  # noqa: E402
 
 
 def main() -> None:
@@ -41,8 +40,7 @@ def main() -> None:
     articles = load_articles(options.limit)
     with tempfile.TemporaryDirectory(prefix="newsgraph-dask-") as folder:
         folder = Path(folder)
-        source = folder / "articles.jsonl"
-        source.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+        source = write_jsonl(articles, folder / "articles.jsonl")
         local_db, dask_db = str(folder / "local.sqlite"), str(folder / "dask.sqlite")
         local = ingest([source], local_db, workers=options.workers)
         with distributed.LocalCluster(n_workers=options.workers, threads_per_worker=1, processes=True,

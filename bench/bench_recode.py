@@ -33,7 +33,7 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import load_articles, machine  # noqa: E402
+from corpus import load_articles, machine, write_jsonl  # noqa: E402
 
 EXTRA_ACTORS = """\
 - id: bench-majlis-research-center
@@ -74,8 +74,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="newsgraph-recode-") as folder:
         folder = Path(folder)
-        source = folder / "articles.jsonl"
-        source.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+        source = write_jsonl(articles, folder / "articles.jsonl")
         extra = folder / "extra-actors.yaml"
         extra.write_text(EXTRA_ACTORS, encoding="utf-8")
         kept, fresh = folder / "kept.sqlite", folder / "fresh.sqlite"

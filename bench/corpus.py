@@ -27,6 +27,12 @@ def load_articles(limit: int | None = None, path: Path = CORPUS) -> list[dict]:
     return articles
 
 
+def write_jsonl(articles: list[dict], path: Path) -> Path:
+    """The articles as a JSON Lines file at `path` (the input of a benchmark's ingest)."""
+    path.write_text("".join(json.dumps(article, ensure_ascii=False) + "\n" for article in articles), encoding="utf-8")
+    return path
+
+
 def machine() -> str:
     """A one-line description of the machine the figures were measured on."""
     import os
