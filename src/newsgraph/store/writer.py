@@ -19,7 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from . import schema
-from .rows import AnalysisRows
+from .rows import AnalysisRows, edges_of, fold
 
 # Rows per INSERT statement when many are written at once (SQLite allows 32766 parameters).
 CHUNK_ROWS = 500
@@ -164,8 +164,6 @@ def subtract_edges(connection: Connection, edges: list[dict[str, Any]]) -> None:
 def delete_analysis(connection: Connection, document_id: str) -> list[str]:
     """Remove one document's analysis rows and its edge counts; the ids of the actors it
     named (their corpus rows are brought up to date by `tidy_actors`)."""
-    from .rows import edges_of
-
     events = [dict(row._mapping) for row in connection.execute(
         select(schema.events.c.ordinal, schema.events.c.type, schema.events.c.quad_class, schema.events.c.goldstein,
                schema.events.c.negated, schema.events.c.day).where(schema.events.c.document_id == document_id))]
@@ -193,8 +191,6 @@ def tidy_actors(connection: Connection) -> dict[str, int]:
     (`derived_actors`): after a recode, an actor no article names any more is removed, a
     name no article uses is dropped, an actor's row comes from its first article again.
     Returns how many rows changed, by kind."""
-    from .rows import fold
-
     actors, names = derived_actors(connection)
     table = schema.actors
     stored = {row.id: dict(row._mapping) for row in connection.execute(select(table))}
