@@ -71,3 +71,14 @@ def test_a_compiled_commitment_does_not_take_in_its_infinitive(events_of):
     # "decide" is compiled from CAMEO (intent); the easing it decides is the event
     _, events = events_of("Japan decided on Thursday to ease sanctions on North Korea.")
     assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_denying_someone_entry_restricts_them(events_of, one):
+    _, events = events_of("Chile denied three Peruvian ministers entry on Monday.")
+    assert one(events, "COERCE").target == ["peru"]
+    assert not [e for e in events if e.type == "REJECT"]
+
+
+def test_the_government_named_again_is_the_recipient(events_of, one):
+    _, events = events_of("The Chilean government announced new taxes. Farmers urged the government to cancel the plan.")
+    assert one(events, "REQUEST").target == ["chile"]
