@@ -82,3 +82,19 @@ def test_denying_someone_entry_restricts_them(events_of, one):
 def test_the_government_named_again_is_the_recipient(events_of, one):
     _, events = events_of("The Chilean government announced new taxes. Farmers urged the government to cancel the plan.")
     assert one(events, "REQUEST").target == ["chile"]
+
+
+def test_a_request_made_by_writing_to_someone_goes_to_them(events_of, one):
+    _, events = events_of("Peruvian President Dina Boluarte has written to Chilean President Gabriel Boric to request a meeting.")
+    request = one(events, "REQUEST")
+    assert (request.source, request.target) == (["dina-boluarte"], ["gabriel-boric"])
+
+
+def test_a_letter_to_someone_demanding_an_act_is_a_request_to_them(events_of, one):
+    _, events = events_of("Peru sent a letter to Chile demanding the release of the sailors.")
+    assert one(events, "REQUEST").target == ["chile"]
+
+
+def test_a_request_made_where_no_one_is_addressed_stays_without_recipient(events_of):
+    _, events = events_of("Dina Boluarte travelled to the border on Monday to request more troops.")
+    assert not [e for e in events if e.type == "REQUEST" and e.target]

@@ -16,6 +16,8 @@ Every function here is a documented rule over spaCy's dependency parse (ClearNLP
   direct object ("threatened further action against X", "demanded autonomy from X"). A
   recipient phrase whose head is no actor stands for its owner: "the president of Armenia",
   "positions belonging to X", "the home of X";
+- `addressee`      for a request with no recipient of its own, whom the act it serves is
+  addressed to ("wrote to X to request a meeting", "sent a letter to X demanding Y");
 - `place_recipient` for a material act whose recipient is named by no actor ("attacked an
   army base in Kandahar province", "killed 17 soldiers in Kabul"): the place of its object,
   else the place of the verb, stands for it.
@@ -57,6 +59,9 @@ ATTEND_VERBS = frozenset({"attend", "join"})
 # Prepositions that place a thing or an act: "a base in Kandahar", "positions near Damascus".
 PLACE_PREPS = frozenset({"in", "near", "at", "outside", "across", "throughout", "inside", "around", "along"})
 PLACE_TYPES = frozenset({"location", "state"})
+# Clauses of purpose or manner through which a request serves the act it depends on ("wrote
+# to X to request", "sent a letter to X demanding").
+ADDRESSED_CLAUSES = frozenset({"advcl", "xcomp", "acl"})
 
 
 @dataclass
@@ -526,6 +531,26 @@ class Arguments:
                 found = self._xcomp_recipient(child, depth + 1)
                 if found:
                     return found
+        return Found()
+
+    def addressee(self, verb: Token) -> Found:
+        """Whom the act that a request serves is addressed to, for a request with no
+        recipient of its own: "wrote to X to request a meeting", "sent a letter to X demanding
+        Y", "wrote to X asking him to ...": the "to" of the verb (or of its object) that the
+        request's clause depends on; how = "addressee"."""
+        if verb.dep_ not in ADDRESSED_CLAUSES or verb.head is verb:
+            return Found()
+        governor = verb.head
+        holders = [governor]
+        if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in ("dobj", "obj"):
+            holders.append(governor.head)  # "sent a letter to X demanding": the letter's verb
+        elif governor.pos_ in ("VERB", "AUX"):
+            holders += [c for c in governor.children if c.dep_ in ("dobj", "obj")]  # "a letter to X"
+        for holder in holders:
+            found = self.prep_actors(holder, "to", modifiers=True)
+            if found:
+                found.how = "addressee"
+                return found
         return Found()
 
     def recipient_phrase(self, token: Token, depth: int = 0, acts: bool = False) -> Found:

@@ -231,6 +231,10 @@ class VerbalEvents:
             # "attacked an army base in Kandahar province": the place stands for the recipient
             target = args.place_recipient(verb, trigger.targets, self.lexicon.place_objects)
             target.actors = [a for a in target.actors if a not in source.actors]
+        if not target.actors and trigger.type == "REQUEST":
+            # "wrote to X to request a meeting": the request goes to whom the letter does
+            target = args.addressee(verb)
+            target.actors = [a for a in target.actors if a not in source.actors]
         mutual = False
         if not target.actors:
             if "mutual" in trigger.flags and len(source.actors) >= 2:
