@@ -88,7 +88,8 @@ class Arguments:
 
     def __init__(self, doc: Doc, actors: DocActors, event_nouns: dict | None = None,
                  statement_nouns: frozenset = frozenset(), light_verbs: frozenset = frozenset(),
-                 event_verbs: dict | None = None, role_nouns: frozenset = frozenset()):
+                 event_verbs: dict | None = None, role_nouns: frozenset = frozenset(),
+                 pair_nouns: dict | None = None):
         self.doc = doc
         self.found = actors
         self.types = {key: actor.type for key, actor in actors.actors.items()}
@@ -97,11 +98,44 @@ class Arguments:
         self.light_verbs = light_verbs  # event_light_verbs.txt
         self.event_verbs = event_verbs or {}  # first word -> verb triggers (event_verbs.tsv)
         self.role_nouns = role_nouns  # event_role_nouns.txt
+        self.pair_nouns = pair_nouns or {}  # event_pair_nouns.tsv
+        self.sentence_starts = [sent.start for sent in doc.sents]
 
     # ------------------------------------------------------------ actors of tokens
     def at(self, token: Token) -> list[str]:
-        """The actors of the mention at this token (several for "They (TTP and the Taliban)")."""
-        return self.found.actors_at(token.i)
+        """The actors of the mention at this token (several for "They (TTP and the Taliban)"),
+        or the two parties a "the two X" / "both X" phrase stands for (`pair_at`)."""
+        return self.pair_at(token) or self.found.actors_at(token.i)
+
+    def pair_at(self, token: Token) -> list[str]:
+        """"The two discussed trade", "the two leaders", "both countries" (a noun of
+        event_pair_nouns.tsv, or "two" alone): the two actors named from the start of the
+        previous sentence up to the phrase, when there are exactly two of the noun's types
+        (places never count); else []."""
+        types = self.pair_nouns.get(token.lower_)
+        if types is None:
+            return []
+        words = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod", "preconj")}
+        if token.lower_ == "two":
+            if "the" not in words or token.pos_ != "NUM" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
+                return []
+        elif not ("both" in words or {"the", "two"} <= words):
+            return []
+        if any(c.dep_ in ("amod", "compound", "poss", "prep") for c in token.children):
+            return []  # "the two Gulf states", "the two countries' leaders": named otherwise
+        start = token.left_edge.i
+        sentence = max(i for i, s in enumerate(self.sentence_starts) if s <= start)
+        window = self.sentence_starts[max(sentence - 1, 0)]
+        actors: list[str] = []
+        for mention in self.found.mentions:
+            if window <= mention.start and mention.end <= start and mention.actor not in actors:
+                kind = self.types.get(mention.actor)
+                if kind in PLACE_TYPES - {"state"} or kind is None:
+                    continue
+                if "any" not in types and kind not in types:
+                    continue
+                actors.append(mention.actor)
+        return actors if len(actors) == 2 else []
 
     def modifier_actors(self, token: Token) -> list[str]:
         """The actors a pre-modifier names: its mention's, else the state of a demonym ("the

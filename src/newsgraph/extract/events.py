@@ -64,7 +64,7 @@ class EventExtractor:
             return [], []
         quotes: list[Quote] = list(doc._.newsgraph_quotes or [])
         args = Arguments(doc, found, self.lexicon.nouns, self.lexicon.statement_nouns, self.lexicon.light_verbs, self.lexicon.verbs,
-                         self.lexicon.role_nouns)
+                         self.lexicon.role_nouns, self.lexicon.pair_nouns)
         sentence = sentence_index(doc)
         ref_year = reference_year(doc)
 
