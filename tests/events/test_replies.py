@@ -31,3 +31,19 @@ def test_a_denial_with_no_accusation_before_keeps_no_recipient(events_of):
 def test_a_denial_by_someone_not_accused_takes_no_accuser(events_of):
     _, events = events_of("Bolivia accused Paraguay of smuggling weapons. Uruguay denied any role.")
     assert all(target != ["bolivia"] for _, target in _denials(events))
+
+
+def test_rejecting_the_claims_is_aimed_at_whoever_just_made_them(events_of):
+    _, events = events_of("Chile's foreign minister said Peruvian troops had crossed the border. Peru rejected the claims.")
+    assert _denials(events) == [(["peru"], ["chile-foreign-minister"])]
+
+
+def test_rejecting_the_claims_with_no_statement_before_is_no_event(events_of):
+    _, events = events_of("Peru rejected the claims on Monday.")
+    assert _denials(events) == []
+
+
+def test_rejecting_claims_said_long_before_takes_no_speaker(events_of):
+    _, events = events_of("Chile's foreign minister said Peruvian troops had crossed the border. "
+                          "Lima hosted a trade fair on Sunday. Thousands of visitors came. Peru rejected the claims.")
+    assert _denials(events) == []

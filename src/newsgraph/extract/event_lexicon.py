@@ -18,6 +18,7 @@ rows with the same first column.
 - `event_place_objects.txt` people and sites whose place stands for an unnamed recipient
 - `event_statement_nouns.txt` documents whose author does what they do ("a statement condemning X")
 - `event_role_nouns.txt` nouns of taking part: "the role of X in arming Y" (X arms Y)
+- `event_claim_nouns.txt` what a speaker said or found: "rejected the report" answers it
 - `event_pair_nouns.tsv` "the two leaders", "both countries": the two parties just named
 - `event_idea_nouns.txt` views and decisions: attacking one is a verbal attack ("attacked X's policy")
 
@@ -99,6 +100,7 @@ class EventLexicon:
     idea_nouns: frozenset = frozenset()  # views and decisions, attacked only in words
     role_nouns: frozenset = frozenset()  # "the role of X in arming Y": X arms Y
     pair_nouns: dict = field(default_factory=dict)  # "the two leaders": noun -> actor types ("any")
+    claim_nouns: frozenset = frozenset()  # "rejected the report": what a speaker said
 
     def type_info(self, plover_type: str) -> TypeInfo:
         return self.types[plover_type]
@@ -287,5 +289,6 @@ def load_event_lexicon() -> EventLexicon:
         statement_nouns=lexicon.words("event_statement_nouns.txt"),
         idea_nouns=lexicon.words("event_idea_nouns.txt"),
         role_nouns=lexicon.words("event_role_nouns.txt"),
+        claim_nouns=lexicon.words("event_claim_nouns.txt"),
         pair_nouns={noun: _split(cells[0]) for noun, cells in lexicon.table("event_pair_nouns.tsv", 2).items()},
     )
