@@ -163,6 +163,17 @@ def test_the_administration_of_a_country_is_its_government(analyzer):
     assert actor_of(analysis, "the Iranian regime").id == "iran"
 
 
+def test_the_government_named_again_without_its_country(analyzer):
+    text = "Chile's government approved a new budget. Farmers criticized the government on Tuesday."
+    analysis = analyzer.analyze(text)
+    assert actor_of(analysis, "the government").id == "chile"
+
+
+def test_the_government_with_no_government_named_before_is_no_actor(analyzer):
+    analysis = analyzer.analyze("Farmers in Chile criticized the government on Tuesday.")
+    assert all(m.text != "the government" for a in analysis.actors for m in a.mentions)
+
+
 def test_a_body_named_again_without_its_country(analyzer):
     text = (
         "Iran's Foreign Ministry summoned the Swiss envoy on Monday. Foreign Ministry spokesman "

@@ -71,3 +71,30 @@ def test_a_compiled_commitment_does_not_take_in_its_infinitive(events_of):
     # "decide" is compiled from CAMEO (intent); the easing it decides is the event
     _, events = events_of("Japan decided on Thursday to ease sanctions on North Korea.")
     assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_denying_someone_entry_restricts_them(events_of, one):
+    _, events = events_of("Chile denied three Peruvian ministers entry on Monday.")
+    assert one(events, "COERCE").target == ["peru"]
+    assert not [e for e in events if e.type == "REJECT"]
+
+
+def test_the_government_named_again_is_the_recipient(events_of, one):
+    _, events = events_of("The Chilean government announced new taxes. Farmers urged the government to cancel the plan.")
+    assert one(events, "REQUEST").target == ["chile"]
+
+
+def test_a_request_made_by_writing_to_someone_goes_to_them(events_of, one):
+    _, events = events_of("Peruvian President Dina Boluarte has written to Chilean President Gabriel Boric to request a meeting.")
+    request = one(events, "REQUEST")
+    assert (request.source, request.target) == (["dina-boluarte"], ["gabriel-boric"])
+
+
+def test_a_letter_to_someone_demanding_an_act_is_a_request_to_them(events_of, one):
+    _, events = events_of("Peru sent a letter to Chile demanding the release of the sailors.")
+    assert one(events, "REQUEST").target == ["chile"]
+
+
+def test_a_request_made_where_no_one_is_addressed_stays_without_recipient(events_of):
+    _, events = events_of("Dina Boluarte travelled to the border on Monday to request more troops.")
+    assert not [e for e in events if e.type == "REQUEST" and e.target]

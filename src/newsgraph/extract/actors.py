@@ -213,6 +213,7 @@ class _Run:
         self.actors: dict[str, ActorBuild] = {}
         self.mentions: list[MentionRef] = []
         self.taken = list(self.excluded)  # tokens inside an accepted name span (or page furniture)
+        self.last_government: ActorBuild | None = None  # the latest government named with its country
         self.demonym_country: dict[int, str] = {}  # token index of a demonym -> country code
         self.demonyms: dict[int, tuple[int, int, ActorRecord]] = {}  # token index -> (start, end, state)
         self.state_tokens: dict[int, str] = {}  # token index inside a state mention -> state actor key
@@ -959,6 +960,10 @@ class _Run:
             return
         country, end = self._country_of_phrase(head, start)
         if not country:
+            # "the government" after "Chile's government": the government named last
+            if self.last_government is not None and all(self.lowers[i] == "the" for i in range(start, head.i - length + 1)) \
+                    and head.i - length + 1 > start:
+                self.add_mention(self.last_government, start, head.i + 1, "description", agentive=True)
             return
         state = self.kb.state(country)
         if state is None:
@@ -966,6 +971,7 @@ class _Run:
         governor = self.kb.get(state.governor_on(self.day))
         actor = self._kb_actor(governor or state)
         self.add_mention(actor, start, end, "description", agentive=True)
+        self.last_government = actor
 
     def _body(self, head: Token, length: int, values: tuple[str, ...]) -> None:
         """A body of a state: "Pakistan's intelligence agencies", "the Iranian foreign ministry"."""

@@ -16,6 +16,8 @@ Every function here is a documented rule over spaCy's dependency parse (ClearNLP
   direct object ("threatened further action against X", "demanded autonomy from X"). A
   recipient phrase whose head is no actor stands for its owner: "the president of Armenia",
   "positions belonging to X", "the home of X";
+- `addressee`      for a request with no recipient of its own, whom the act it serves is
+  addressed to ("wrote to X to request a meeting", "sent a letter to X demanding Y");
 - `place_recipient` for a material act whose recipient is named by no actor ("attacked an
   army base in Kandahar province", "killed 17 soldiers in Kabul"): the place of its object,
   else the place of the verb, stands for it.
@@ -57,6 +59,9 @@ ATTEND_VERBS = frozenset({"attend", "join"})
 # Prepositions that place a thing or an act: "a base in Kandahar", "positions near Damascus".
 PLACE_PREPS = frozenset({"in", "near", "at", "outside", "across", "throughout", "inside", "around", "along"})
 PLACE_TYPES = frozenset({"location", "state"})
+# Clauses of purpose or manner through which a request serves the act it depends on ("wrote
+# to X to request", "sent a letter to X demanding").
+ADDRESSED_CLAUSES = frozenset({"advcl", "xcomp", "acl"})
 
 
 @dataclass
@@ -83,7 +88,8 @@ class Arguments:
 
     def __init__(self, doc: Doc, actors: DocActors, event_nouns: dict | None = None,
                  statement_nouns: frozenset = frozenset(), light_verbs: frozenset = frozenset(),
-                 event_verbs: dict | None = None, role_nouns: frozenset = frozenset()):
+                 event_verbs: dict | None = None, role_nouns: frozenset = frozenset(),
+                 pair_nouns: dict | None = None):
         self.doc = doc
         self.found = actors
         self.types = {key: actor.type for key, actor in actors.actors.items()}
@@ -92,11 +98,44 @@ class Arguments:
         self.light_verbs = light_verbs  # event_light_verbs.txt
         self.event_verbs = event_verbs or {}  # first word -> verb triggers (event_verbs.tsv)
         self.role_nouns = role_nouns  # event_role_nouns.txt
+        self.pair_nouns = pair_nouns or {}  # event_pair_nouns.tsv
+        self.sentence_starts = [sent.start for sent in doc.sents]
 
     # ------------------------------------------------------------ actors of tokens
     def at(self, token: Token) -> list[str]:
-        """The actors of the mention at this token (several for "They (TTP and the Taliban)")."""
-        return self.found.actors_at(token.i)
+        """The actors of the mention at this token (several for "They (TTP and the Taliban)"),
+        or the two parties a "the two X" / "both X" phrase stands for (`pair_at`)."""
+        return self.pair_at(token) or self.found.actors_at(token.i)
+
+    def pair_at(self, token: Token) -> list[str]:
+        """"The two discussed trade", "the two leaders", "both countries" (a noun of
+        event_pair_nouns.tsv, or "two" alone): the two actors named from the start of the
+        previous sentence up to the phrase, when there are exactly two of the noun's types
+        (places never count); else []."""
+        types = self.pair_nouns.get(token.lower_)
+        if types is None:
+            return []
+        words = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod", "preconj")}
+        if token.lower_ == "two":
+            if "the" not in words or token.pos_ != "NUM" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
+                return []
+        elif not ("both" in words or {"the", "two"} <= words):
+            return []
+        if any(c.dep_ in ("amod", "compound", "poss", "prep") for c in token.children):
+            return []  # "the two Gulf states", "the two countries' leaders": named otherwise
+        start = token.left_edge.i
+        sentence = max(i for i, s in enumerate(self.sentence_starts) if s <= start)
+        window = self.sentence_starts[max(sentence - 1, 0)]
+        actors: list[str] = []
+        for mention in self.found.mentions:
+            if window <= mention.start and mention.end <= start and mention.actor not in actors:
+                kind = self.types.get(mention.actor)
+                if kind in PLACE_TYPES - {"state"} or kind is None:
+                    continue
+                if "any" not in types and kind not in types:
+                    continue
+                actors.append(mention.actor)
+        return actors if len(actors) == 2 else []
 
     def modifier_actors(self, token: Token) -> list[str]:
         """The actors a pre-modifier names: its mention's, else the state of a demonym ("the
@@ -526,6 +565,26 @@ class Arguments:
                 found = self._xcomp_recipient(child, depth + 1)
                 if found:
                     return found
+        return Found()
+
+    def addressee(self, verb: Token) -> Found:
+        """Whom the act that a request serves is addressed to, for a request with no
+        recipient of its own: "wrote to X to request a meeting", "sent a letter to X demanding
+        Y", "wrote to X asking him to ...": the "to" of the verb (or of its object) that the
+        request's clause depends on; how = "addressee"."""
+        if verb.dep_ not in ADDRESSED_CLAUSES or verb.head is verb:
+            return Found()
+        governor = verb.head
+        holders = [governor]
+        if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in ("dobj", "obj"):
+            holders.append(governor.head)  # "sent a letter to X demanding": the letter's verb
+        elif governor.pos_ in ("VERB", "AUX"):
+            holders += [c for c in governor.children if c.dep_ in ("dobj", "obj")]  # "a letter to X"
+        for holder in holders:
+            found = self.prep_actors(holder, "to", modifiers=True)
+            if found:
+                found.how = "addressee"
+                return found
         return Found()
 
     def recipient_phrase(self, token: Token, depth: int = 0, acts: bool = False) -> Found:

@@ -18,6 +18,8 @@ rows with the same first column.
 - `event_place_objects.txt` people and sites whose place stands for an unnamed recipient
 - `event_statement_nouns.txt` documents whose author does what they do ("a statement condemning X")
 - `event_role_nouns.txt` nouns of taking part: "the role of X in arming Y" (X arms Y)
+- `event_claim_nouns.txt` what a speaker said or found: "rejected the report" answers it
+- `event_pair_nouns.tsv` "the two leaders", "both countries": the two parties just named
 - `event_idea_nouns.txt` views and decisions: attacking one is a verbal attack ("attacked X's policy")
 
 The format of each is described at the top of the file and in `docs/events.md`.
@@ -25,7 +27,7 @@ The format of each is described at the top of the file and in `docs/events.md`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -97,6 +99,8 @@ class EventLexicon:
     statement_nouns: frozenset = frozenset()  # documents whose author does what they do
     idea_nouns: frozenset = frozenset()  # views and decisions, attacked only in words
     role_nouns: frozenset = frozenset()  # "the role of X in arming Y": X arms Y
+    pair_nouns: dict = field(default_factory=dict)  # "the two leaders": noun -> actor types ("any")
+    claim_nouns: frozenset = frozenset()  # "rejected the report": what a speaker said
 
     def type_info(self, plover_type: str) -> TypeInfo:
         return self.types[plover_type]
@@ -285,4 +289,6 @@ def load_event_lexicon() -> EventLexicon:
         statement_nouns=lexicon.words("event_statement_nouns.txt"),
         idea_nouns=lexicon.words("event_idea_nouns.txt"),
         role_nouns=lexicon.words("event_role_nouns.txt"),
+        claim_nouns=lexicon.words("event_claim_nouns.txt"),
+        pair_nouns={noun: _split(cells[0]) for noun, cells in lexicon.table("event_pair_nouns.tsv", 2).items()},
     )

@@ -15,10 +15,12 @@
    the embargo on X") it is a refusal, REJECT (CAMEO 12); a hostile material act (quad 4) that
    its own actor announces for the future ("the rebels said they would storm the capital")
    is a THREATEN (CAMEO 13);
-6. an event whose words lie across a line break (a headline the sentence splitter ran into
+6. a denial with no recipient is aimed at the accuser it answers (`event_replies.py`:
+   "X accused Y of Z, which it denied" -> Y REJECT X);
+7. an event whose words lie across a line break (a headline the sentence splitter ran into
    the dateline) keeps only the actors named on its trigger's line, or is dropped; duplicates in a sentence are merged, and at most `MAX_PER_SENTENCE` events are kept
    per sentence (highest confidence first): precision before recall;
-7. contested pairs (`contested.py`).
+8. contested pairs (`contested.py`).
 
 Every event carries its evidence (the stretch of text from its first to its last argument),
 its PLOVER quad class (1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
@@ -36,6 +38,7 @@ from .event_args import Arguments
 from .event_candidates import Candidate
 from .event_lexicon import EventLexicon, load_event_lexicon
 from .event_modality import ModalityReader, chain_up, reference_year
+from .event_replies import answer_accusations
 from .nominal_events import NominalEvents
 from .speaker_events import SpeakerEvents
 from .syntax import sentence_index
@@ -61,7 +64,7 @@ class EventExtractor:
             return [], []
         quotes: list[Quote] = list(doc._.newsgraph_quotes or [])
         args = Arguments(doc, found, self.lexicon.nouns, self.lexicon.statement_nouns, self.lexicon.light_verbs, self.lexicon.verbs,
-                         self.lexicon.role_nouns)
+                         self.lexicon.role_nouns, self.lexicon.pair_nouns)
         sentence = sentence_index(doc)
         ref_year = reference_year(doc)
 
@@ -97,6 +100,7 @@ class EventExtractor:
                 c.attributed_to = None
             self._intent(c)
             candidates.append(c)
+        answer_accusations(doc, candidates)
         kept = self._select(candidates)
         events = [self._event(doc, c, found) for c in kept]
         actor_types = {key: (actor.type, actor.sector) for key, actor in found.actors.items()}

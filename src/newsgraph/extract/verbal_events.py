@@ -10,6 +10,10 @@ concerns", "called on", "are working together"). The longest pattern wins.
   recipient of the event noun its infinitive's light verb takes: "threatened to impose a
   curfew in X"); for a material act of a type with `place`, the place of an unnamed
   recipient (`Arguments.place_recipient`); the source's own actors are removed from it;
+  a rejection of "the report", "the claims" with no author of its own, the speaker of the
+  latest statement reported since the sentence before (`_claim_speaker`); a request with
+  none, whom the act it serves is addressed to (`Arguments.addressee`: "wrote to X to
+  request a meeting");
 - with no recipient: a joint subject of a `mutual` row acts on itself ("Pakistan and the
   Taliban cooperate" -> source = recipient = both); a `bare` row stands alone (a pledge,
   a denial), unless what it commits to or refuses is only to say something ("declined
@@ -185,6 +189,30 @@ class VerbalEvents:
             objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
         return target.how == "modifier" and any(o.lemma_.lower() in self.lexicon.idea_nouns for o in objects)
 
+    def _claim_speaker(self, verb: Token, source: list[str]) -> Found:
+        """The speaker a rejection of "the report", "the claims" (event_claim_nouns.txt, with
+        a definite article and no author of its own) answers: the speaker, other than the
+        source, of the latest quote that ends before the verb and starts no earlier than the
+        sentence before; how = "claim"."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if len(objects) != 1 or objects[0].lemma_.lower() not in self.lexicon.claim_nouns:
+            return Found()
+        claim = objects[0]
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in claim.children):
+            return Found()
+        if any(c.dep_ in ("poss", "prep", "acl", "relcl", "compound", "amod") for c in claim.children):
+            return Found()  # "the report by X", "the US claims": named otherwise, or not this one
+        sentence = verb.sent
+        previous = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+        window = previous.start_char
+        quotes = [q for q in (self.doc._.newsgraph_quotes or [])
+                  if q.speaker and q.speaker not in source and q.speaker in self.args.types
+                  and window <= q.start and q.end <= verb.idx]
+        if not quotes:
+            return Found()
+        latest = max(quotes, key=lambda q: q.end)
+        return Found([latest.speaker], [claim.i], "claim")
+
     def _content_recipient(self, verb: Token) -> Found:
         """The recipient of an event noun that a commitment governs through its light verb
         ("threatened to impose a curfew in X", "agreed to hold talks with X")."""
@@ -230,6 +258,13 @@ class VerbalEvents:
         if not target.actors and self.lexicon.types[trigger.type].place:
             # "attacked an army base in Kandahar province": the place stands for the recipient
             target = args.place_recipient(verb, trigger.targets, self.lexicon.place_objects)
+            target.actors = [a for a in target.actors if a not in source.actors]
+        if not target.actors and trigger.type == "REJECT":
+            # "A study found X. Peru dismissed the report.": aimed at whoever said it
+            target = self._claim_speaker(verb, source.actors)
+        if not target.actors and trigger.type == "REQUEST":
+            # "wrote to X to request a meeting": the request goes to whom the letter does
+            target = args.addressee(verb)
             target.actors = [a for a in target.actors if a not in source.actors]
         mutual = False
         if not target.actors:
