@@ -326,5 +326,7 @@ ingest_errors = Table(
 # runs and are left out when two stores are compared (`Store.canonical_dump`).
 TIME_COLUMNS = {("documents", "ingested_at"), ("ingest_errors", "recorded_at"), ("schema_version", "applied_at")}
 
-# The tables one document's analysis writes, child tables last (deleted in reverse).
-DOCUMENT_TABLES = (fingerprints, band_keys, parses, document_actors, actor_roles, mentions, quotes, quote_actors, events, event_actors, contested, places)
+# The tables one document's analysis writes, parents first (deleted in reverse: a recode
+# replaces them), and every table of one document.
+ANALYSIS_TABLES = (document_actors, actor_roles, mentions, quotes, quote_actors, events, event_actors, contested, places)
+DOCUMENT_TABLES = (fingerprints, band_keys, parses, *ANALYSIS_TABLES)

@@ -79,13 +79,15 @@ def insert_analysis(connection: Connection, rows: AnalysisRows) -> None:
     insert_ignore(connection, schema.actor_names, rows.actor_names)
     insert_all(connection, schema.document_actors, rows.document_actors)
     add_actor_totals(connection, rows.document_actors, +1)
-    located = [actor["id"] for actor in rows.actors]
-    if located:  # met as a place, seen acting in some article: a state
+    # Met as a place, seen acting in some article: a state. Only this article's states (new
+    # evidence) and places (a row it may just have replaced) can need it.
+    placed = [actor["id"] for actor in rows.actors if actor["type"] in ("state", "location")]
+    if placed:
         da = schema.document_actors
         acting = select(da.c.actor_id).where(and_(da.c.actor_id == schema.actors.c.id, da.c.type == "state")).exists()
         connection.execute(
             update(schema.actors)
-            .where(and_(schema.actors.c.id.in_(located), schema.actors.c.type == "location", acting))
+            .where(and_(schema.actors.c.id.in_(placed), schema.actors.c.type == "location", acting))
             .values(type="state")
         )
     insert_ignore(connection, schema.actor_roles, rows.actor_roles)
@@ -161,9 +163,9 @@ def subtract_edges(connection: Connection, edges: list[dict[str, Any]]) -> None:
         connection.execute(table.delete().where(and_(key, table.c.count <= 0)))
 
 
-def delete_analysis(connection: Connection, document_id: str) -> list[str]:
-    """Remove one document's analysis rows and its edge counts; the ids of the actors it
-    named (their corpus rows are brought up to date by `tidy_actors`)."""
+def delete_analysis(connection: Connection, document_id: str) -> None:
+    """Remove one document's analysis rows, its edge counts and its share of its actors'
+    totals (their corpus rows are brought up to date by `tidy_actors`)."""
     events = [dict(row._mapping) for row in connection.execute(
         select(schema.events.c.ordinal, schema.events.c.type, schema.events.c.quad_class, schema.events.c.goldstein,
                schema.events.c.negated, schema.events.c.day).where(schema.events.c.document_id == document_id))]
@@ -175,15 +177,9 @@ def delete_analysis(connection: Connection, document_id: str) -> list[str]:
     counted = [dict(row._mapping) for row in connection.execute(
         select(da.c.actor_id, da.c.mentions).where(da.c.document_id == document_id))]
     add_actor_totals(connection, counted, -1)
-    named = [row["actor_id"] for row in counted]
-    for table in ANALYSIS_TABLES[::-1]:
+    for table in schema.ANALYSIS_TABLES[::-1]:
         connection.execute(table.delete().where(table.c.document_id == document_id))
-    return named
 
-
-# The tables of one document's analysis, parents first (deleted in reverse).
-ANALYSIS_TABLES = (schema.document_actors, schema.actor_roles, schema.mentions, schema.quotes, schema.quote_actors, schema.events,
-                   schema.event_actors, schema.contested, schema.places)
 
 
 def tidy_actors(connection: Connection) -> dict[str, int]:
