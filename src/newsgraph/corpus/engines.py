@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -150,6 +152,29 @@ def make_engine(engine: str, workers: int, *, scheduler: str | None = None, mode
     if workers == 1:
         return InlineEngine(model, kb_paths, batch_size)
     return ProcessEngine(workers, model, kb_paths, batch_size)
+
+
+def in_input_order(engine, batches: Iterable[tuple[object, list[Job]]], write: Callable[[object, object], None]) -> None:
+    """Submit each (batch, jobs) to the started `engine` and call `write(batch, future)` for
+    each in input order (`future` None for a batch with no jobs), with at most twice as many
+    batches in flight as there are workers. Ctrl-C aborts the engine at once; what is still
+    in flight on the way out is cancelled (the caller closes the engine)."""
+    window: deque = deque()
+    limit = max(2, 2 * engine.workers)
+    try:
+        for batch, jobs in batches:
+            window.append((batch, engine.submit(jobs) if jobs else None))
+            while len(window) > limit or (window and (window[0][1] is None or window[0][1].done())):
+                write(*window.popleft())
+        while window:
+            write(*window.popleft())
+    except KeyboardInterrupt:  # stop at once: every document written so far stays, a re-run goes on
+        engine.abort()
+        raise
+    finally:
+        for _, future in window:
+            if future is not None and hasattr(future, "cancel"):
+                future.cancel()
 
 
 def result_of(future) -> BatchResult:

@@ -18,14 +18,13 @@ order of floating-point additions).
 from __future__ import annotations
 
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..ingest.repeats import blank_repeats
 from ..resources import resources_key
 from ..store import Store
-from .engines import make_engine, result_of
+from .engines import in_input_order, make_engine, result_of
 from .worker import Job
 
 # Documents sent to the engine at a time.
@@ -72,19 +71,9 @@ class Recode:
         summary = self.summary
         total = self.store.count_parses(since=self.since, until=self.until)
         self.engine.start()
-        window: deque = deque()
-        limit = max(2, 2 * self.engine.workers)
         try:
-            for batch in self._batches():
-                window.append((batch, self.engine.submit([job for job, _ in batch])))
-                while len(window) > limit or (window and window[0][1].done()):
-                    self._write(*window.popleft())
-            while window:
-                self._write(*window.popleft())
+            in_input_order(self.engine, ((batch, [job for job, _ in batch]) for batch in self._batches()), self._write)
         finally:
-            for _, future in window:
-                if hasattr(future, "cancel"):
-                    future.cancel()
             self.engine.close()
         summary.up_to_date = total - summary.documents
         summary.tidy = self.store.tidy_actors()

@@ -28,7 +28,6 @@ from __future__ import annotations
 import hashlib
 import time
 import zlib
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +44,7 @@ from ..resources import resources_key
 from ..store import Store
 from ..store.schema import ANALYSED, DUPLICATE, FAILED, NON_ENGLISH
 from ..store.writer import content_hash
-from .engines import make_engine, result_of
+from .engines import in_input_order, make_engine, result_of
 from .worker import Job
 
 # Items (analysed or not) per batch at most, so a long run of duplicates still flows.
@@ -189,23 +188,10 @@ class Ingest:
         if self.on_start is not None:
             self.on_start()
         self.summary.workers = self.engine.workers
-        window: deque = deque()
-        limit = max(2, 2 * self.engine.workers)
+        batches = ((batch, [self._job(item) for item in batch if item.status == ANALYSED]) for batch in self._batches(articles))
         try:
-            for batch in self._batches(articles):
-                jobs = [self._job(item) for item in batch if item.status == ANALYSED]
-                window.append((batch, self.engine.submit(jobs) if jobs else None))
-                while len(window) > limit or (window and _done(window[0][1])):
-                    self._write(*window.popleft())
-            while window:
-                self._write(*window.popleft())
-        except KeyboardInterrupt:  # stop at once: every document written so far stays, a re-run goes on
-            self.engine.abort()
-            raise
+            in_input_order(self.engine, batches, self._write)
         finally:
-            for _, future in window:
-                if future is not None and hasattr(future, "cancel"):
-                    future.cancel()
             self.engine.close()
             self.summary.seconds = time.perf_counter() - started
         return self.summary
@@ -327,10 +313,6 @@ class Ingest:
             summary.non_english += 1
         else:
             summary.errors += 1
-
-
-def _done(future) -> bool:
-    return future is None or future.done()
 
 
 def ingest(paths: Iterable[str | Path], db: str | Store | None = None, *, stdin: BinaryIO | None = None,
